@@ -14,7 +14,9 @@ export const LIMITS = {
 
 /** ISO 4217 codes known to the JavaScript runtime (Intl), e.g. "EUR", "CHF". */
 const currencyCodes = new Set<string>(
-  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : ["EUR", "CHF", "USD", "GBP"],
+  typeof Intl.supportedValuesOf === "function"
+    ? Intl.supportedValuesOf("currency")
+    : ["EUR", "CHF", "USD", "GBP"],
 );
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
@@ -85,7 +87,18 @@ export const ZListQuery = z.looseObject({
 });
 export type TListQuery = z.infer<typeof ZListQuery>;
 
-export const FILTER_OPERATORS = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "contains", "startsWith", "isNull"] as const;
+export const FILTER_OPERATORS = [
+  "eq",
+  "ne",
+  "lt",
+  "lte",
+  "gt",
+  "gte",
+  "in",
+  "contains",
+  "startsWith",
+  "isNull",
+] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 /** Builds the `{ data, nextCursor }` envelope schema of a list endpoint. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  listOf,
   ZAddress,
   ZCustomFieldValues,
   ZMoney,
@@ -7,7 +8,6 @@ import {
   ZRecordMeta,
   ZShortText,
   ZTags,
-  listOf,
 } from "./common.ts";
 
 const ZDomain = z
@@ -41,7 +41,10 @@ const companyFields = {
 export const ZCompanyCreateRequest = z.strictObject(companyFields);
 export type TCompanyCreateRequest = z.infer<typeof ZCompanyCreateRequest>;
 
-export const ZCompanyUpdateRequest = z.strictObject({ ...companyFields, name: companyFields.name.optional() });
+export const ZCompanyUpdateRequest = z.strictObject({
+  ...companyFields,
+  name: companyFields.name.optional(),
+});
 export type TCompanyUpdateRequest = z.infer<typeof ZCompanyUpdateRequest>;
 
 export const ZCompany = ZRecordMeta.extend({
@@ -79,4 +82,12 @@ export const COMPANY_FILTER_FIELDS = [
   "createdAt",
   "updatedAt",
 ] as const;
-export const COMPANY_SORT_FIELDS = ["name", "domain", "industry", "employeeCount", "annualRevenue", "createdAt", "updatedAt"] as const;
+export const COMPANY_SORT_FIELDS = [
+  "name",
+  "domain",
+  "industry",
+  "employeeCount",
+  "annualRevenue",
+  "createdAt",
+  "updatedAt",
+] as const;

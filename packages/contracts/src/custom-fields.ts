@@ -27,7 +27,9 @@ export const ZCustomFieldOption = z.strictObject({
 export const ZCustomFieldCreateRequest = z
   .strictObject({
     object: ZCustomFieldObject,
-    key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,62}$/, "Start with a lowercase letter; letters, digits and _ only"),
+    key: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9_]{0,62}$/, "Start with a lowercase letter; letters, digits and _ only"),
     label: z.string().trim().min(1).max(100),
     type: ZCustomFieldType,
     required: z.boolean().optional(),

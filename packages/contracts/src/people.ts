@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   LIMITS,
+  listOf,
   ZAddress,
   ZCustomFieldValues,
   ZEmail,
@@ -8,7 +9,6 @@ import {
   ZRecordMeta,
   ZShortText,
   ZTags,
-  listOf,
 } from "./common.ts";
 
 const personFields = {
@@ -27,7 +27,11 @@ const personFields = {
   customFields: ZCustomFieldValues,
 };
 
-function hasNameOrEmail(value: { firstName?: string | null; lastName?: string | null; email?: string | null }) {
+function hasNameOrEmail(value: {
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+}) {
   return Boolean(value.firstName?.trim() || value.lastName?.trim() || value.email?.trim());
 }
 
@@ -39,7 +43,10 @@ export const ZPersonCreateRequest = z
     tags: personFields.tags.optional(),
     customFields: personFields.customFields.optional(),
   })
-  .refine(hasNameOrEmail, { message: "A person needs a first name, a last name or an email", path: ["lastName"] });
+  .refine(hasNameOrEmail, {
+    message: "A person needs a first name, a last name or an email",
+    path: ["lastName"],
+  });
 export type TPersonCreateRequest = z.infer<typeof ZPersonCreateRequest>;
 
 export const ZPersonUpdateRequest = z.strictObject({
@@ -108,4 +115,11 @@ export const PERSON_FILTER_FIELDS = [
   "createdAt",
   "updatedAt",
 ] as const;
-export const PERSON_SORT_FIELDS = ["firstName", "lastName", "email", "createdAt", "updatedAt", "birthday"] as const;
+export const PERSON_SORT_FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "createdAt",
+  "updatedAt",
+  "birthday",
+] as const;

@@ -1,0 +1,129 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { type Auth, createAuth, resolveAuthSecret } from "./auth/better-auth.ts";
+import type { Config } from "./config/config.ts";
+import type { DatabaseHandle } from "./db/client.ts";
+import { registerAuthHandler } from "./http/auth-handler.ts";
+import { registerAuthentication } from "./http/authenticate.ts";
+import { registerIdempotency } from "./http/idempotency.ts";
+import { registerOpenApi } from "./http/openapi.ts";
+import { registerProblemHandler } from "./http/problem.ts";
+import { registerWebApp } from "./http/web-app.ts";
+import { createMemoryMailer, type Mailer } from "./lib/mailer.ts";
+import { createApiKeysService } from "./modules/api-keys/api-keys.service.ts";
+import { auditRoutes, createAuditService } from "./modules/audit/audit.routes.ts";
+import { companiesRoutes } from "./modules/companies/companies.routes.ts";
+import { createCompaniesService } from "./modules/companies/companies.service.ts";
+import { customFieldsRoutes } from "./modules/custom-fields/custom-fields.routes.ts";
+import { createCustomFieldsService } from "./modules/custom-fields/custom-fields.service.ts";
+import { peopleRoutes } from "./modules/people/people.routes.ts";
+import { createPeopleService } from "./modules/people/people.service.ts";
+import { relationsRoutes } from "./modules/relations/relations.routes.ts";
+import { createRelationsService } from "./modules/relations/relations.service.ts";
+import { savedViewsRoutes } from "./modules/saved-views/saved-views.routes.ts";
+import { createSavedViewsService } from "./modules/saved-views/saved-views.service.ts";
+import { trashRoutes } from "./modules/trash/trash.routes.ts";
+import { createTrashService } from "./modules/trash/trash.service.ts";
+import { workspacesRoutes } from "./modules/workspaces/workspaces.routes.ts";
+import { createWorkspacesService } from "./modules/workspaces/workspaces.service.ts";
+
+export interface AppDeps {
+  config: Pick<Config, "baseUrl" | "authSecret" | "logLevel" | "trustProxy">;
+  database: DatabaseHandle;
+  mailer?: Mailer;
+  logger?: Logger | boolean;
+  /** Serve the built web app (off in API tests). */
+  serveWebApp?: boolean;
+}
+
+/** Every service of the app, wired with its explicit dependencies. */
+export function createServices(database: DatabaseHandle, auth: Auth) {
+  const { db } = database;
+  return {
+    auth,
+    workspaces: createWorkspacesService({ db, auth }),
+    apiKeys: createApiKeysService({ db, auth }),
+    people: createPeopleService({ db }),
+    companies: createCompaniesService({ db }),
+    customFields: createCustomFieldsService({ db }),
+    relations: createRelationsService({ db }),
+    savedViews: createSavedViewsService({ db }),
+    trash: createTrashService({ db }),
+    audit: createAuditService({ db }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the Fastify instance with every route; used by `kontor start` and by the tests. */
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+  const logging =
+    deps.logger === undefined
+      ? {
+          logger: {
+            level: deps.config.logLevel,
+            redact: ["req.headers.authorization", "req.headers.cookie"],
+          },
+        }
+      : deps.logger === false
+        ? { logger: false }
+        : deps.logger === true
+          ? { logger: true }
+          : { loggerInstance: deps.logger };
+  const app = Fastify({
+    ...logging,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const secret = await resolveAuthSecret(deps.database.db, deps.config.authSecret);
+  const mailer = deps.mailer ?? createMemoryMailer();
+  const auth = createAuth({
+    db: deps.database.db,
+    baseUrl: deps.config.baseUrl,
+    secret,
+    mailer,
+    log: app.log as Logger,
+  });
+  const services = createServices(deps.database, auth);
+
+  registerProblemHandler(app);
+  registerAuthentication(app, {
+    db: deps.database.db,
+    auth,
+    workspaces: services.workspaces,
+    apiKeys: services.apiKeys,
+  });
+  registerIdempotency(app, deps.database.db);
+  await registerOpenApi(app);
+  registerAuthHandler(app, auth, deps.config.baseUrl);
+
+  app.get("/api/health", { config: { auth: "public" }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.database.raw.query("select 1");
+      return { status: "ok" };
+    } catch {
+      return reply.status(503).send({ status: "unavailable" });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(workspacesRoutes(services));
+      await api.register(peopleRoutes(services));
+      await api.register(companiesRoutes(services));
+      await api.register(customFieldsRoutes(services));
+      await api.register(relationsRoutes(services));
+      await api.register(savedViewsRoutes(services));
+      await api.register(auditRoutes(services));
+      await api.register(trashRoutes(services));
+    },
+    { prefix: "/api/v1" },
+  );
+
+  await registerWebApp(app, deps.serveWebApp === false ? "/nonexistent" : undefined);
+  return { app, services };
+}

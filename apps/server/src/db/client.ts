@@ -1,0 +1,91 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+/** A raw SQL runner both engines provide; used by pg-boss and by the benchmark. */
+export interface RawSql {
+  query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs several statements separated by semicolons, no parameters; returns the last one's rows. */
+  exec<T = Record<string, unknown>>(text: string): Promise<{ rows: T[] }>;
+}
+
+export interface DatabaseHandle {
+  kind: "pglite" | "postgres";
+  db: Database;
+  raw: RawSql;
+  close(): Promise<void>;
+}
+
+export interface CreateDatabaseOptions {
+  /** When set, connect to PostgreSQL; otherwise open embedded PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite; `undefined` with no URL gives an in-memory database (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+/** Opens the database for the configured engine. The caller owns the handle and closes it. */
+export async function createDatabase(options: CreateDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  const db = drizzleNodePg(pool, { schema }) as unknown as Database;
+  return {
+    kind: "postgres",
+    db,
+    raw: {
+      async query(text, values) {
+        const result = await pool.query(text, values as unknown[]);
+        return { rows: result.rows };
+      },
+      async exec(text) {
+        const result = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const last = Array.isArray(result) ? result.at(-1) : result;
+        return { rows: (last?.rows ?? []) as never[] };
+      },
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir ? `${dataDir}/pg` : undefined, {
+    extensions: { pg_trgm, unaccent },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    kind: "pglite",
+    db,
+    raw: {
+      async query(text, values) {
+        const result = await client.query(text, values ?? []);
+        return { rows: result.rows as never[] };
+      },
+      async exec(text) {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as never[] };
+      },
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,4 @@
+export * from "./auth.ts";
+export * from "./records.ts";
+export * from "./system.ts";
+export * from "./workspaces.ts";

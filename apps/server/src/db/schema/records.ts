@@ -1,0 +1,159 @@
+import type { TAddress } from "@kontor/contracts";
+import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { uuidv7 } from "uuidv7";
+import { emptyJsonArray, emptyJsonObject, recordColumns, trashColumns } from "./columns.ts";
+import { workspaces } from "./workspaces.ts";
+
+const workspaceRef = () =>
+  uuid("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+
+export const companies = pgTable(
+  "companies",
+  {
+    ...recordColumns(),
+    workspaceId: workspaceRef(),
+    ...trashColumns(),
+    name: text("name").notNull(),
+    domain: text("domain"),
+    industry: text("industry"),
+    employeeCount: integer("employee_count"),
+    annualRevenueAmount: numeric("annual_revenue_amount", { precision: 19, scale: 4 }),
+    annualRevenueCurrency: text("annual_revenue_currency"),
+    address: jsonb("address").$type<TAddress>(),
+    phone: text("phone"),
+    website: text("website"),
+    tags: jsonb("tags").$type<string[]>().notNull().default(emptyJsonArray),
+    ownerId: uuid("owner_id"),
+    relationshipTypes: jsonb("relationship_types").$type<string[]>().notNull().default(emptyJsonArray),
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default(emptyJsonObject),
+  },
+  (table) => [
+    index("companies_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
+    index("companies_ws_name_idx").on(table.workspaceId, table.name, table.id),
+    index("companies_ws_domain_idx").on(table.workspaceId, table.domain),
+    index("companies_ws_deleted_idx").on(table.workspaceId, table.deletedAt),
+    index("companies_tags_idx").using("gin", table.tags),
+    index("companies_custom_fields_idx").using("gin", table.customFields),
+    index("companies_search_trgm_idx").using(
+      "gin",
+      sql`(lower(coalesce(${table.name}, '') || ' ' || coalesce(${table.domain}, ''))) gin_trgm_ops`,
+    ),
+  ],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    ...recordColumns(),
+    workspaceId: workspaceRef(),
+    ...trashColumns(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    email: text("email"),
+    additionalEmails: jsonb("additional_emails").$type<string[]>().notNull().default(emptyJsonArray),
+    phone: text("phone"),
+    additionalPhones: jsonb("additional_phones").$type<string[]>().notNull().default(emptyJsonArray),
+    jobTitle: text("job_title"),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "set null" }),
+    address: jsonb("address").$type<TAddress>(),
+    birthday: date("birthday", { mode: "string" }),
+    tags: jsonb("tags").$type<string[]>().notNull().default(emptyJsonArray),
+    ownerId: uuid("owner_id"),
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default(emptyJsonObject),
+  },
+  (table) => [
+    index("people_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
+    index("people_ws_last_name_idx").on(table.workspaceId, table.lastName, table.id),
+    index("people_ws_email_idx").on(table.workspaceId, sql`lower(${table.email})`),
+    index("people_ws_phone_idx").on(table.workspaceId, table.phone),
+    index("people_ws_company_idx").on(table.workspaceId, table.companyId),
+    index("people_ws_deleted_idx").on(table.workspaceId, table.deletedAt),
+    index("people_tags_idx").using("gin", table.tags),
+    index("people_custom_fields_idx").using("gin", table.customFields),
+    index("people_search_trgm_idx").using(
+      "gin",
+      sql`(lower(coalesce(${table.firstName}, '') || ' ' || coalesce(${table.lastName}, '') || ' ' || coalesce(${table.email}, ''))) gin_trgm_ops`,
+    ),
+  ],
+);
+
+/** A person's employers over time; the open row (ended_at null) mirrors people.company_id. */
+export const employments = pgTable(
+  "employments",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
+    workspaceId: workspaceRef(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    jobTitle: text("job_title"),
+    startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true, precision: 3 }),
+  },
+  (table) => [
+    index("employments_person_idx").on(table.workspaceId, table.personId, table.startedAt),
+    index("employments_company_idx").on(table.workspaceId, table.companyId),
+  ],
+);
+
+/** A labelled relation between any two people or companies ("assistant of", "subsidiary of"). */
+export const relations = pgTable(
+  "relations",
+  {
+    ...recordColumns(),
+    workspaceId: workspaceRef(),
+    fromType: text("from_type").notNull(),
+    fromId: uuid("from_id").notNull(),
+    toType: text("to_type").notNull(),
+    toId: uuid("to_id").notNull(),
+    label: text("label").notNull(),
+    note: text("note"),
+  },
+  (table) => [
+    index("relations_from_idx").on(table.workspaceId, table.fromId),
+    index("relations_to_idx").on(table.workspaceId, table.toId),
+  ],
+);
+
+export const customFieldDefinitions = pgTable(
+  "custom_field_definitions",
+  {
+    ...recordColumns(),
+    workspaceId: workspaceRef(),
+    object: text("object").notNull(),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    type: text("type").notNull(),
+    required: integer("required").notNull().default(0),
+    options: jsonb("options").$type<{ value: string; label: string }[]>().notNull().default(emptyJsonArray),
+    description: text("description"),
+  },
+  (table) => [index("custom_fields_ws_object_idx").on(table.workspaceId, table.object)],
+);
+
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    ...recordColumns(),
+    workspaceId: workspaceRef(),
+    object: text("object").notNull(),
+    name: text("name").notNull(),
+    visibility: text("visibility").notNull(),
+    ownerId: uuid("owner_id").notNull(),
+    filters: jsonb("filters")
+      .$type<{ field: string; op: string; value: string }[]>()
+      .notNull()
+      .default(emptyJsonArray),
+    columns: jsonb("columns").$type<string[]>().notNull().default(emptyJsonArray),
+    sort: text("sort"),
+  },
+  (table) => [index("saved_views_ws_object_idx").on(table.workspaceId, table.object)],
+);

@@ -1,0 +1,73 @@
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Auth } from "../auth/better-auth.ts";
+import type { Database } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { ApiKeysService } from "../modules/api-keys/api-keys.service.ts";
+import { findUserById } from "../modules/workspaces/users.repository.ts";
+import type { WorkspacesService } from "../modules/workspaces/workspaces.service.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface AuthDeps {
+  db: Database;
+  auth: Auth;
+  workspaces: WorkspacesService;
+  apiKeys: ApiKeysService;
+}
+
+async function authenticateBearer(request: FastifyRequest, token: string, deps: AuthDeps) {
+  const verified = await deps.apiKeys.verify(token);
+  if (!verified) throw new AppError("unauthenticated", "The API key is not valid.");
+  const [account, membership] = await Promise.all([
+    findUserById(deps.db, verified.userId),
+    deps.workspaces.findMembership(verified.workspaceId, verified.userId),
+  ]);
+  if (!account || !membership)
+    throw new AppError("unauthenticated", "The API key's user no longer has access.");
+  request.user = { id: account.id, email: account.email, name: account.name };
+  request.actor = {
+    userId: account.id,
+    workspaceId: membership.workspaceId,
+    role: membership.role as never,
+    via: "api_key",
+  };
+}
+
+/**
+ * Resolves who calls /api/v1: a bearer API key (bound to one workspace) or the session cookie
+ * (workspace from `X-Workspace-Id`, else the user's first). Routes opt out with config.auth.
+ */
+export function registerAuthentication(app: FastifyInstance, deps: AuthDeps): void {
+  app.decorateRequest("user", null);
+  app.decorateRequest("actor", null);
+
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/v1/")) return;
+    const mode = request.routeOptions.config?.auth ?? "workspace";
+    if (mode === "public") return;
+
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith("Bearer ")) {
+      await authenticateBearer(request, authorization.slice(7).trim(), deps);
+      return;
+    }
+
+    const session = await deps.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+    if (!session) throw new AppError("unauthenticated", "Sign in or send an API key.");
+    request.user = { id: session.user.id, email: session.user.email, name: session.user.name };
+    if (mode === "user") return;
+
+    const header = request.headers["x-workspace-id"];
+    const requested = typeof header === "string" && header.length ? header : undefined;
+    if (requested && !UUID.test(requested)) throw new AppError("workspace_not_found", "No such workspace.");
+    const membership = await deps.workspaces.resolveMembership(session.user.id, requested);
+    if (!membership) throw new AppError("workspace_not_found", "You are not a member of this workspace.");
+    request.actor = {
+      userId: session.user.id,
+      workspaceId: membership.workspaceId,
+      role: membership.role,
+      via: "session",
+    };
+  });
+}

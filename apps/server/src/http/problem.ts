@@ -1,0 +1,75 @@
+import { ERROR_STATUS, type ErrorCode, type FieldError, type Problem } from "@kontor/contracts";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError } from "../errors/app-error.ts";
+
+const TITLES: Partial<Record<ErrorCode, string>> = {
+  validation_failed: "Validation failed",
+  unauthenticated: "Authentication required",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  version_conflict: "Version conflict",
+  internal_error: "Internal server error",
+};
+
+function titleFor(code: ErrorCode): string {
+  return TITLES[code] ?? code.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+}
+
+export function buildProblem(code: ErrorCode, detail?: string, errors?: FieldError[]): Problem {
+  const problem: Problem = {
+    type: `https://kontor.dev/problems/${code.replaceAll("_", "-")}`,
+    title: titleFor(code),
+    status: ERROR_STATUS[code],
+    code,
+  };
+  if (detail) problem.detail = detail;
+  if (errors?.length) problem.errors = errors;
+  return problem;
+}
+
+function pathOf(instancePath: string, context: string): string {
+  const trimmed = instancePath.replace(/^\//, "").replaceAll("/", ".");
+  return context === "body" ? trimmed : [context, trimmed].filter(Boolean).join(".");
+}
+
+/** Maps every error to RFC 9457 problem+json; unknown errors are logged and become internal_error. */
+export function registerProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: Problem;
+    if (error instanceof AppError) {
+      problem = buildProblem(error.code, error.message, error.errors);
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? "body";
+      const errors = error.validation.flatMap((issue) => {
+        const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+        if (issue.keyword === "unrecognized_keys" && Array.isArray(keys)) {
+          return keys.map((key) => ({
+            path: pathOf(`${issue.instancePath}/${key}`, context),
+            message: "Unknown field",
+          }));
+        }
+        return [{ path: pathOf(issue.instancePath, context), message: issue.message ?? "Invalid value" }];
+      });
+      problem = buildProblem("validation_failed", "The request is not valid.", errors);
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, "response did not match its schema");
+      problem = buildProblem("internal_error", "An unexpected error occurred.");
+    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      problem = buildProblem("payload_too_large", "The request body is too large.");
+    } else if (
+      error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
+      error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+    ) {
+      problem = buildProblem("validation_failed", error.message);
+    } else if (error.statusCode === 400 && error.code?.startsWith("FST_ERR")) {
+      problem = buildProblem("validation_failed", "The request body is not valid JSON.");
+    } else if (error.statusCode === 429) {
+      problem = buildProblem("rate_limited", "Too many requests; try again shortly.");
+    } else {
+      request.log.error({ err: error }, "unhandled error");
+      problem = buildProblem("internal_error", "An unexpected error occurred.");
+    }
+    return reply.status(problem.status).type("application/problem+json").send(problem);
+  });
+}

@@ -1,0 +1,252 @@
+import { FILTER_OPERATORS, type FieldError, type FilterOperator } from "@kontor/contracts";
+import { and, or, type SQL, sql } from "drizzle-orm";
+import { AppError } from "../errors/app-error.ts";
+
+export type FieldKind = "text" | "number" | "timestamp" | "date" | "uuid" | "tags" | "boolean";
+
+/** How one API field maps to SQL for filtering and sorting. */
+export interface FieldSpec {
+  expr: SQL;
+  kind: FieldKind;
+  /** Not-null columns page with a row comparison, which uses the (workspace, column, id) index. */
+  nullable: boolean;
+  sortable?: boolean;
+}
+
+export interface ListRequest {
+  limit: number;
+  cursor?: string | undefined;
+  sort?: string | undefined;
+  /** The raw query object; `filter[field][op]=value` keys are read from it. */
+  raw: Record<string, unknown>;
+}
+
+export interface ListPlan {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  sortValue: SQL;
+  limit: number;
+  /** Builds the cursor that continues after `row`, given its sort value and id. */
+  cursorAfter(sortValue: unknown, id: string): string;
+}
+
+const FILTER_KEY = /^filter\[([^\]]{1,100})\](?:\[([^\]]{1,20})\])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_IN_VALUES = 100;
+
+function invalidFilter(path: string, message: string): AppError {
+  return new AppError("invalid_filter", message, [{ path, message }]);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function castValue(kind: FieldKind, value: string, path: string): SQL {
+  switch (kind) {
+    case "number":
+      if (!/^-?\d+(\.\d+)?$/.test(value)) throw invalidFilter(path, `"${value}" is not a number`);
+      return sql`${value}::numeric`;
+    case "timestamp":
+      if (Number.isNaN(Date.parse(value)))
+        throw invalidFilter(path, `"${value}" is not an ISO 8601 timestamp`);
+      return sql`${new Date(value).toISOString()}::timestamptz`;
+    case "date":
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        throw invalidFilter(path, `"${value}" is not a date (YYYY-MM-DD)`);
+      return sql`${value}::date`;
+    case "uuid":
+      if (!UUID.test(value)) throw invalidFilter(path, `"${value}" is not a UUID`);
+      return sql`${value}::uuid`;
+    case "boolean":
+      if (value !== "true" && value !== "false") throw invalidFilter(path, "Use true or false");
+      return sql`${value === "true"}`;
+    default:
+      return sql`${value}`;
+  }
+}
+
+function buildCondition(spec: FieldSpec, op: FilterOperator, value: string, path: string): SQL {
+  const { expr, kind } = spec;
+  if (op === "isNull") {
+    if (value !== "true" && value !== "false") throw invalidFilter(path, "isNull takes true or false");
+    if (kind === "tags") {
+      return value === "true" ? sql`jsonb_array_length(${expr}) = 0` : sql`jsonb_array_length(${expr}) > 0`;
+    }
+    return value === "true" ? sql`${expr} IS NULL` : sql`${expr} IS NOT NULL`;
+  }
+  if (kind === "tags") {
+    const values = op === "in" ? splitIn(value, path) : [value];
+    if (op === "eq" || op === "contains") return sql`${expr} @> ${JSON.stringify([value])}::jsonb`;
+    if (op === "ne") return sql`NOT (${expr} @> ${JSON.stringify([value])}::jsonb)`;
+    if (op === "in")
+      return sql`${expr} ?| ${sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`}`;
+    throw invalidFilter(path, `Operator ${op} does not apply to a list field`);
+  }
+  if (op === "contains" || op === "startsWith") {
+    if (kind !== "text") throw invalidFilter(path, `Operator ${op} applies to text fields only`);
+    const pattern = op === "contains" ? `%${escapeLike(value)}%` : `${escapeLike(value)}%`;
+    return sql`${expr} ILIKE ${pattern}`;
+  }
+  if (op === "in") {
+    const values = splitIn(value, path).map((item) => castValue(kind, item, path));
+    return sql`${expr} IN (${sql.join(values, sql`, `)})`;
+  }
+  if (kind === "boolean" && op !== "eq" && op !== "ne")
+    throw invalidFilter(path, `Operator ${op} needs an ordered field`);
+  const operand = castValue(kind, value, path);
+  const comparators: Record<string, SQL> = {
+    eq: sql`${expr} = ${operand}`,
+    ne: sql`${expr} IS DISTINCT FROM ${operand}`,
+    lt: sql`${expr} < ${operand}`,
+    lte: sql`${expr} <= ${operand}`,
+    gt: sql`${expr} > ${operand}`,
+    gte: sql`${expr} >= ${operand}`,
+  };
+  return comparators[op]!;
+}
+
+function splitIn(value: string, path: string): string[] {
+  const values = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (values.length === 0) throw invalidFilter(path, "in needs at least one value");
+  if (values.length > MAX_IN_VALUES) throw invalidFilter(path, `in takes at most ${MAX_IN_VALUES} values`);
+  return values;
+}
+
+/** Reads every `filter[field][op]=value` of a query and turns it into SQL conditions. */
+export function parseFilters(
+  raw: Record<string, unknown>,
+  resolveField: (name: string) => FieldSpec | undefined,
+): SQL[] {
+  const conditions: SQL[] = [];
+  const errors: FieldError[] = [];
+  for (const [key, rawValue] of Object.entries(raw)) {
+    if (!key.startsWith("filter")) continue;
+    const match = FILTER_KEY.exec(key);
+    if (!match) {
+      errors.push({ path: key, message: "Use filter[field][operator]=value" });
+      continue;
+    }
+    const [, field, op = "eq"] = match;
+    const spec = resolveField(field!);
+    if (!spec) {
+      errors.push({ path: key, message: `Unknown filter field "${field}"` });
+      continue;
+    }
+    if (!(FILTER_OPERATORS as readonly string[]).includes(op)) {
+      errors.push({
+        path: key,
+        message: `Unknown operator "${op}"; use one of ${FILTER_OPERATORS.join(", ")}`,
+      });
+      continue;
+    }
+    if (typeof rawValue !== "string") {
+      errors.push({ path: key, message: "Give each filter once, as a string" });
+      continue;
+    }
+    conditions.push(buildCondition(spec, op as FilterOperator, rawValue, key));
+  }
+  if (errors.length) throw new AppError("invalid_filter", "A filter is not valid.", errors);
+  return conditions;
+}
+
+function sortValueExpr(spec: FieldSpec): SQL {
+  if (spec.kind === "timestamp") {
+    return sql`to_char(${spec.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  }
+  return sql`(${spec.expr})::text`;
+}
+
+interface DecodedCursor {
+  value: string | null;
+  id: string;
+}
+
+function decodeCursor(cursor: string): DecodedCursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (parsed[0] === null || typeof parsed[0] === "string") &&
+      typeof parsed[1] === "string" &&
+      UUID.test(parsed[1])
+    ) {
+      return { value: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
+    { path: "cursor", message: "Malformed cursor" },
+  ]);
+}
+
+function cursorCondition(spec: FieldSpec, idExpr: SQL, descending: boolean, cursor: DecodedCursor): SQL {
+  const id = sql`${cursor.id}::uuid`;
+  const cmp = descending ? sql`<` : sql`>`;
+  if (cursor.value === null) {
+    return sql`(${spec.expr} IS NULL AND ${idExpr} ${cmp} ${id})`;
+  }
+  const value = castValue(spec.kind, cursor.value, "cursor");
+  if (!spec.nullable) return sql`(${spec.expr}, ${idExpr}) ${cmp} (${value}, ${id})`;
+  return or(
+    sql`${spec.expr} ${cmp} ${value}`,
+    sql`(${spec.expr} = ${value} AND ${idExpr} ${cmp} ${id})`,
+    sql`${spec.expr} IS NULL`,
+  )!;
+}
+
+/**
+ * Turns list parameters into a keyset-paginated plan: filters, one sort field with the id as
+ * tie-breaker (NULLS LAST), and a cursor that encodes the last row's sort value and id.
+ */
+export function planList(options: {
+  request: ListRequest;
+  idExpr: SQL;
+  defaultSort: string;
+  resolveField: (name: string) => FieldSpec | undefined;
+  extraConditions?: (SQL | undefined)[];
+}): ListPlan {
+  const { request, idExpr, resolveField } = options;
+  const sortParam = request.sort?.trim() || options.defaultSort;
+  const descending = sortParam.startsWith("-");
+  const sortField = descending ? sortParam.slice(1) : sortParam;
+  const sortSpec = resolveField(sortField);
+  if (!sortSpec || sortSpec.sortable === false || sortSpec.kind === "tags") {
+    throw new AppError("invalid_sort", `Cannot sort by "${sortField}".`, [
+      { path: "sort", message: `Unknown or unsortable field "${sortField}"` },
+    ]);
+  }
+  const conditions = [...(options.extraConditions ?? []), ...parseFilters(request.raw, resolveField)];
+  if (request.cursor)
+    conditions.push(cursorCondition(sortSpec, idExpr, descending, decodeCursor(request.cursor)));
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  return {
+    where: and(...conditions),
+    orderBy: [sql`${sortSpec.expr} ${direction} NULLS LAST`, sql`${idExpr} ${direction}`],
+    sortValue: sortValueExpr(sortSpec),
+    limit: request.limit,
+    cursorAfter: (value, id) =>
+      Buffer.from(
+        JSON.stringify([value === null || value === undefined ? null : String(value), id]),
+      ).toString("base64url"),
+  };
+}
+
+/** Applies a plan's result: trims the look-ahead row and computes nextCursor. */
+export function pageOf<T>(rows: { row: T; sortValue: unknown; id: string }[], plan: ListPlan) {
+  const hasMore = rows.length > plan.limit;
+  const page = hasMore ? rows.slice(0, plan.limit) : rows;
+  const last = page.at(-1);
+  return {
+    rows: page.map((item) => item.row),
+    nextCursor: hasMore && last ? plan.cursorAfter(last.sortValue, last.id) : null,
+  };
+}

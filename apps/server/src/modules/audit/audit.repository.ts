@@ -1,0 +1,51 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { auditLog, domainEvents, user } from "../../db/schema/index.ts";
+import type { Changes } from "../../lib/changes.ts";
+
+export interface RecordChange {
+  workspaceId: string;
+  actorId: string | null;
+  recordType: string;
+  recordId: string;
+  action: "create" | "update" | "delete" | "restore" | "purge" | "merge";
+  changes: Changes;
+}
+
+/**
+ * Writes the audit entry and the domain event of one change. Call it inside the transaction
+ * that makes the change, so all three commit or roll back together.
+ */
+export async function recordChange(tx: Executor, change: RecordChange): Promise<void> {
+  await tx.insert(auditLog).values({
+    workspaceId: change.workspaceId,
+    recordType: change.recordType,
+    recordId: change.recordId,
+    action: change.action,
+    actorId: change.actorId,
+    changes: change.changes,
+  });
+  await tx.insert(domainEvents).values({
+    workspaceId: change.workspaceId,
+    type: `${change.recordType}.${change.action}d`,
+    recordType: change.recordType,
+    recordId: change.recordId,
+    actorId: change.actorId,
+    payload: { changes: change.changes },
+  });
+}
+
+export async function listAuditEntries(
+  db: Executor,
+  options: { workspaceId: string; recordId: string; limit: number; beforeId?: string | undefined },
+) {
+  const conditions = [eq(auditLog.workspaceId, options.workspaceId), eq(auditLog.recordId, options.recordId)];
+  if (options.beforeId) conditions.push(lt(auditLog.id, options.beforeId));
+  return db
+    .select({ entry: auditLog, actorName: user.name })
+    .from(auditLog)
+    .leftJoin(user, eq(user.id, auditLog.actorId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(options.limit + 1);
+}

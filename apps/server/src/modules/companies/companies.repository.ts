@@ -1,0 +1,98 @@
+import { and, count, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { companies, people } from "../../db/schema/index.ts";
+import type { ListPlan } from "../../lib/list-query.ts";
+
+export type CompanyRow = typeof companies.$inferSelect;
+export type CompanyInsert = typeof companies.$inferInsert;
+
+const scoped = (workspaceId: string, id: string) =>
+  and(eq(companies.workspaceId, workspaceId), eq(companies.id, id));
+
+export async function insertCompany(db: Executor, values: CompanyInsert): Promise<CompanyRow> {
+  const [row] = await db.insert(companies).values(values).returning();
+  return row!;
+}
+
+export async function findCompanyById(db: Executor, workspaceId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(companies)
+    .where(and(scoped(workspaceId, id), isNull(companies.deletedAt)));
+  return row;
+}
+
+export async function updateCompany(
+  db: Executor,
+  options: { workspaceId: string; id: string; expectedVersion: number; values: Partial<CompanyInsert> },
+) {
+  const [row] = await db
+    .update(companies)
+    .set({ ...options.values, updatedAt: new Date(), version: sql`${companies.version} + 1` })
+    .where(
+      and(
+        scoped(options.workspaceId, options.id),
+        isNull(companies.deletedAt),
+        eq(companies.version, options.expectedVersion),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function setCompanyDeleted(
+  db: Executor,
+  options: { workspaceId: string; id: string; deletedBy: string | null; deleted: boolean },
+) {
+  const [row] = await db
+    .update(companies)
+    .set({
+      deletedAt: options.deleted ? new Date() : null,
+      deletedBy: options.deleted ? options.deletedBy : null,
+      updatedAt: new Date(),
+      version: sql`${companies.version} + 1`,
+    })
+    .where(
+      and(
+        scoped(options.workspaceId, options.id),
+        options.deleted ? isNull(companies.deletedAt) : isNotNull(companies.deletedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function listCompanies(db: Executor, workspaceId: string, plan: ListPlan) {
+  return db
+    .select({ row: companies, sortValue: plan.sortValue, id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.workspaceId, workspaceId), isNull(companies.deletedAt), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit + 1);
+}
+
+export function listDeletedCompanies(
+  db: Executor,
+  workspaceId: string,
+  limit: number,
+  beforeDeletedAt?: Date,
+) {
+  const conditions = [eq(companies.workspaceId, workspaceId), isNotNull(companies.deletedAt)];
+  if (beforeDeletedAt) conditions.push(lt(companies.deletedAt, beforeDeletedAt));
+  return db
+    .select()
+    .from(companies)
+    .where(and(...conditions))
+    .orderBy(desc(companies.deletedAt))
+    .limit(limit);
+}
+
+export async function countPeopleOfCompany(db: Executor, workspaceId: string, companyId: string) {
+  const [row] = await db
+    .select({ value: count() })
+    .from(people)
+    .where(
+      and(eq(people.workspaceId, workspaceId), eq(people.companyId, companyId), isNull(people.deletedAt)),
+    );
+  return row?.value ?? 0;
+}

@@ -1,0 +1,226 @@
+import type { TCompany, TCompanyCreateRequest, TCompanyUpdateRequest } from "@kontor/contracts";
+import { eq, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client.ts";
+import { companies, workspaces } from "../../db/schema/index.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { diffRecords } from "../../lib/changes.ts";
+import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
+import type { Actor } from "../../lib/policy.ts";
+import { recordChange } from "../audit/audit.repository.ts";
+import { validateCustomFieldValues } from "../custom-fields/custom-field-values.ts";
+import {
+  assertOwnerIsMember,
+  assertVersion,
+  commonFieldResolver,
+  FieldErrors,
+  loadWriteContext,
+  normalisePhone,
+  uniqueTags,
+  type WriteContext,
+} from "../records/record-support.ts";
+import { authorizeCompany } from "./companies.policy.ts";
+import { presentCompany } from "./companies.presenter.ts";
+import * as repo from "./companies.repository.ts";
+
+const OWN_FIELDS: Record<string, FieldSpec> = {
+  name: { expr: sql`${companies.name}`, kind: "text", nullable: false },
+  domain: { expr: sql`${companies.domain}`, kind: "text", nullable: true },
+  industry: { expr: sql`${companies.industry}`, kind: "text", nullable: true },
+  employeeCount: { expr: sql`${companies.employeeCount}`, kind: "number", nullable: true },
+  annualRevenue: { expr: sql`${companies.annualRevenueAmount}`, kind: "number", nullable: true },
+  phone: { expr: sql`${companies.phone}`, kind: "text", nullable: true },
+  relationshipTypes: {
+    expr: sql`${companies.relationshipTypes}`,
+    kind: "tags",
+    nullable: false,
+    sortable: false,
+  },
+};
+
+type CompanyInput = TCompanyCreateRequest | TCompanyUpdateRequest;
+
+async function normaliseInput(
+  db: Executor,
+  actor: Actor,
+  input: CompanyInput,
+  context: WriteContext & { relationshipTypes: string[] },
+  existing?: repo.CompanyRow,
+): Promise<Partial<repo.CompanyInsert>> {
+  const errors = new FieldErrors();
+  const values: Partial<repo.CompanyInsert> = {};
+  const assign = <K extends keyof repo.CompanyInsert>(key: K, value: repo.CompanyInsert[K] | undefined) => {
+    if (value !== undefined) values[key] = value;
+  };
+  assign("name", input.name?.trim());
+  assign("domain", input.domain);
+  assign("industry", input.industry === undefined ? undefined : input.industry?.trim() || null);
+  assign("employeeCount", input.employeeCount);
+  if (input.annualRevenue !== undefined) {
+    values.annualRevenueAmount = input.annualRevenue?.amount ?? null;
+    values.annualRevenueCurrency = input.annualRevenue?.currency ?? null;
+  }
+  assign("address", input.address);
+  assign("phone", normalisePhone(input.phone, context.defaultRegion, "phone", errors));
+  assign("website", input.website);
+  assign("tags", uniqueTags(input.tags));
+  assign("ownerId", input.ownerId);
+  if (input.relationshipTypes !== undefined) {
+    const unique = [...new Set(input.relationshipTypes)];
+    unique.forEach((type, index) => {
+      if (!context.relationshipTypes.includes(type)) {
+        errors.add(
+          `relationshipTypes.${index}`,
+          `Unknown relationship type "${type}"; configure it in the workspace settings`,
+        );
+      }
+    });
+    values.relationshipTypes = unique;
+  }
+  if (input.customFields !== undefined || !existing) {
+    const checked = validateCustomFieldValues({
+      definitions: context.definitions,
+      values: input.customFields ?? {},
+      existing: existing?.customFields,
+      defaultRegion: context.defaultRegion,
+    });
+    for (const error of checked.errors) errors.add(error.path, error.message);
+    values.customFields = checked.values;
+  }
+  await assertOwnerIsMember(db, actor.workspaceId, input.ownerId, errors);
+  errors.throwIfAny();
+  return values;
+}
+
+export function createCompaniesService({ db }: { db: Database }) {
+  async function loadContext(workspaceId: string) {
+    const [context, [workspace]] = await Promise.all([
+      loadWriteContext(db, workspaceId, "company"),
+      db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+    ]);
+    return {
+      ...context,
+      relationshipTypes: workspace?.settings.relationshipTypes.map((type) => type.key) ?? [],
+    };
+  }
+
+  async function record(
+    tx: Executor,
+    actor: Actor,
+    id: string,
+    action: "create" | "update" | "delete" | "restore",
+    changes: Record<string, { old: unknown; new: unknown }>,
+  ) {
+    await recordChange(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      recordType: "company",
+      recordId: id,
+      action,
+      changes,
+    });
+  }
+
+  return {
+    async list(actor: Actor, request: ListRequest & { q?: string | undefined }) {
+      authorizeCompany(actor, "read");
+      const { definitions } = await loadWriteContext(db, actor.workspaceId, "company");
+      const search = request.q?.trim().toLowerCase();
+      const plan = planList({
+        request,
+        idExpr: sql`${companies.id}`,
+        defaultSort: "-createdAt",
+        resolveField: commonFieldResolver(companies, definitions, OWN_FIELDS),
+        extraConditions: search
+          ? [
+              sql`lower(coalesce(${companies.name}, '') || ' ' || coalesce(${companies.domain}, '')) LIKE ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+            ]
+          : [],
+      });
+      const page = pageOf(await repo.listCompanies(db, actor.workspaceId, plan), plan);
+      return { data: page.rows.map(presentCompany), nextCursor: page.nextCursor };
+    },
+
+    async get(actor: Actor, id: string): Promise<TCompany> {
+      authorizeCompany(actor, "read");
+      const row = await repo.findCompanyById(db, actor.workspaceId, id);
+      if (!row) throw new AppError("company_not_found", "No such company.");
+      return presentCompany(row);
+    },
+
+    async create(actor: Actor, input: TCompanyCreateRequest): Promise<TCompany> {
+      authorizeCompany(actor, "create");
+      const context = await loadContext(actor.workspaceId);
+      return db.transaction(async (tx) => {
+        const values = await normaliseInput(tx, actor, input, context);
+        const row = await repo.insertCompany(tx, {
+          ...values,
+          name: values.name!,
+          workspaceId: actor.workspaceId,
+          createdBy: actor.userId,
+        });
+        const company = presentCompany(row);
+        await record(tx, actor, row.id, "create", diffRecords(null, company));
+        return company;
+      });
+    },
+
+    async update(
+      actor: Actor,
+      id: string,
+      input: TCompanyUpdateRequest,
+      expectedVersion?: number,
+    ): Promise<TCompany> {
+      authorizeCompany(actor, "update");
+      const context = await loadContext(actor.workspaceId);
+      return db.transaction(async (tx) => {
+        const existing = await repo.findCompanyById(tx, actor.workspaceId, id);
+        assertVersion(existing, expectedVersion, "company_not_found");
+        const values = await normaliseInput(tx, actor, input, context, existing);
+        const row = await repo.updateCompany(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          expectedVersion: existing!.version,
+          values,
+        });
+        if (!row)
+          throw new AppError("version_conflict", "The record changed meanwhile; reload and try again.");
+        const company = presentCompany(row);
+        await record(tx, actor, id, "update", diffRecords(presentCompany(existing!), company));
+        return company;
+      });
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      authorizeCompany(actor, "delete");
+      await db.transaction(async (tx) => {
+        const row = await repo.setCompanyDeleted(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          deletedBy: actor.userId,
+          deleted: true,
+        });
+        if (!row) throw new AppError("company_not_found", "No such company.");
+        await record(tx, actor, id, "delete", {
+          deletedAt: { old: null, new: row.deletedAt?.toISOString() },
+        });
+      });
+    },
+
+    async restore(actor: Actor, id: string): Promise<TCompany> {
+      authorizeCompany(actor, "update");
+      return db.transaction(async (tx) => {
+        const row = await repo.setCompanyDeleted(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          deletedBy: null,
+          deleted: false,
+        });
+        if (!row) throw new AppError("company_not_found", "No such company in the trash.");
+        await record(tx, actor, id, "restore", { deletedAt: { old: "trash", new: null } });
+        return presentCompany(row);
+      });
+    },
+  };
+}
+
+export type CompaniesService = ReturnType<typeof createCompaniesService>;

@@ -1,0 +1,124 @@
+import { type FieldError, ZEmail, ZMoney } from "@kontor/contracts";
+import { type SQL, sql } from "drizzle-orm";
+import type { FieldKind, FieldSpec } from "../../lib/list-query.ts";
+import { toE164 } from "../../lib/phone.ts";
+import type { CustomFieldRow } from "./custom-fields.repository.ts";
+
+const MAX_TEXT = 2000;
+
+function checkValue(
+  definition: CustomFieldRow,
+  value: unknown,
+  defaultRegion: string,
+): { value?: unknown; error?: string } {
+  const options = definition.options.map((option) => option.value);
+  switch (definition.type) {
+    case "text":
+      return typeof value === "string" && value.length <= MAX_TEXT
+        ? { value }
+        : { error: `Text up to ${MAX_TEXT} characters` };
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? { value } : { error: "Expected a number" };
+    case "boolean":
+      return typeof value === "boolean" ? { value } : { error: "Expected true or false" };
+    case "date":
+      return typeof value === "string" &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+        ? { value }
+        : { error: "Expected a date (YYYY-MM-DD)" };
+    case "select":
+      return typeof value === "string" && options.includes(value)
+        ? { value }
+        : { error: `Expected one of ${options.join(", ")}` };
+    case "multiselect":
+      return Array.isArray(value) && value.every((item) => typeof item === "string" && options.includes(item))
+        ? { value: [...new Set(value as string[])] }
+        : { error: `Expected a list of ${options.join(", ")}` };
+    case "url":
+      return typeof value === "string" &&
+        /^https?:\/\/[^\s]+$/.test(value) &&
+        value.length <= 500 &&
+        URL.canParse(value)
+        ? { value }
+        : { error: "Expected an http(s) URL" };
+    case "email":
+      return ZEmail.safeParse(value).success
+        ? { value: String(value).toLowerCase() }
+        : { error: "Expected an email address" };
+    case "phone": {
+      const e164 = typeof value === "string" ? toE164(value, defaultRegion) : null;
+      return e164 ? { value: e164 } : { error: "Expected a valid phone number" };
+    }
+    case "currency":
+      return ZMoney.safeParse(value).success
+        ? { value }
+        : { error: 'Expected { "amount": "12.50", "currency": "EUR" }' };
+    default:
+      return { error: "Unknown field type" };
+  }
+}
+
+/**
+ * Validates custom field values against the workspace's definitions and returns the stored form.
+ * `null` removes a value. Unknown keys and wrong types are field errors under `customFields.<key>`.
+ */
+export function validateCustomFieldValues(options: {
+  definitions: CustomFieldRow[];
+  values: Record<string, unknown>;
+  existing?: Record<string, unknown>;
+  defaultRegion: string;
+}): { values: Record<string, unknown>; errors: FieldError[] } {
+  const byKey = new Map(options.definitions.map((definition) => [definition.key, definition]));
+  const result: Record<string, unknown> = { ...(options.existing ?? {}) };
+  const errors: FieldError[] = [];
+  for (const [key, value] of Object.entries(options.values)) {
+    const definition = byKey.get(key);
+    const path = `customFields.${key}`;
+    if (!definition) {
+      errors.push({ path, message: `Unknown custom field "${key}"` });
+      continue;
+    }
+    if (value === null) {
+      delete result[key];
+      continue;
+    }
+    const checked = checkValue(definition, value, options.defaultRegion);
+    if (checked.error) errors.push({ path, message: checked.error });
+    else result[key] = checked.value;
+  }
+  for (const definition of options.definitions) {
+    const value = result[definition.key];
+    if (definition.required && (value === undefined || value === null || value === "")) {
+      errors.push({ path: `customFields.${definition.key}`, message: `${definition.label} is required` });
+    }
+  }
+  return { values: result, errors };
+}
+
+const KIND_BY_TYPE: Record<string, FieldKind> = {
+  number: "number",
+  date: "date",
+  boolean: "boolean",
+  multiselect: "tags",
+};
+
+/** How `filter[customFields.key]` and `sort=customFields.key` read a custom field. */
+export function customFieldSpec(column: SQL, definition: CustomFieldRow): FieldSpec {
+  const kind = KIND_BY_TYPE[definition.type] ?? "text";
+  const key = definition.key;
+  const expressions: Record<FieldKind, SQL> = {
+    number: sql`(${column}->>${key})::numeric`,
+    date: sql`(${column}->>${key})::date`,
+    boolean: sql`(${column}->>${key})::boolean`,
+    tags: sql`coalesce(${column}->${key}, '[]'::jsonb)`,
+    text:
+      definition.type === "currency"
+        ? sql`(${column}->${key}->>'amount')::numeric`
+        : sql`(${column}->>${key})`,
+    timestamp: sql`(${column}->>${key})::timestamptz`,
+    uuid: sql`(${column}->>${key})::uuid`,
+  };
+  const effectiveKind = definition.type === "currency" ? "number" : kind;
+  return { expr: expressions[kind], kind: effectiveKind, nullable: true, sortable: kind !== "tags" };
+}

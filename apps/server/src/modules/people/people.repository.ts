@@ -1,0 +1,126 @@
+import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { companies, employments, people } from "../../db/schema/index.ts";
+import type { ListPlan } from "../../lib/list-query.ts";
+
+export type PersonRow = typeof people.$inferSelect;
+export type PersonInsert = typeof people.$inferInsert;
+
+const scoped = (workspaceId: string, id: string) =>
+  and(eq(people.workspaceId, workspaceId), eq(people.id, id));
+
+export async function insertPerson(db: Executor, values: PersonInsert): Promise<PersonRow> {
+  const [row] = await db.insert(people).values(values).returning();
+  return row!;
+}
+
+export async function findPersonById(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  options: { withDeleted?: boolean } = {},
+) {
+  const condition = options.withDeleted
+    ? scoped(workspaceId, id)
+    : and(scoped(workspaceId, id), isNull(people.deletedAt));
+  const [row] = await db.select().from(people).where(condition);
+  return row;
+}
+
+/** Updates when the version matches (or no version is given); returns undefined otherwise. */
+export async function updatePerson(
+  db: Executor,
+  options: {
+    workspaceId: string;
+    id: string;
+    expectedVersion?: number | undefined;
+    values: Partial<PersonInsert>;
+  },
+) {
+  const conditions = [scoped(options.workspaceId, options.id), isNull(people.deletedAt)];
+  if (options.expectedVersion !== undefined) conditions.push(eq(people.version, options.expectedVersion));
+  const [row] = await db
+    .update(people)
+    .set({ ...options.values, updatedAt: new Date(), version: sql`${people.version} + 1` })
+    .where(and(...conditions))
+    .returning();
+  return row;
+}
+
+export async function setPersonDeleted(
+  db: Executor,
+  options: { workspaceId: string; id: string; deletedBy: string | null; deleted: boolean },
+) {
+  const [row] = await db
+    .update(people)
+    .set({
+      deletedAt: options.deleted ? new Date() : null,
+      deletedBy: options.deleted ? options.deletedBy : null,
+      updatedAt: new Date(),
+      version: sql`${people.version} + 1`,
+    })
+    .where(
+      and(
+        scoped(options.workspaceId, options.id),
+        options.deleted ? isNull(people.deletedAt) : isNotNull(people.deletedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function listPeople(db: Executor, workspaceId: string, plan: ListPlan) {
+  return db
+    .select({ row: people, sortValue: plan.sortValue, id: people.id })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), isNull(people.deletedAt), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit + 1);
+}
+
+export function listDeletedPeople(db: Executor, workspaceId: string, limit: number, beforeDeletedAt?: Date) {
+  const conditions = [eq(people.workspaceId, workspaceId), isNotNull(people.deletedAt)];
+  if (beforeDeletedAt) conditions.push(lt(people.deletedAt, beforeDeletedAt));
+  return db
+    .select()
+    .from(people)
+    .where(and(...conditions))
+    .orderBy(desc(people.deletedAt))
+    .limit(limit);
+}
+
+/** Ends the open employment and opens one at the new company (history of employers). */
+export async function moveEmployment(
+  db: Executor,
+  options: { workspaceId: string; personId: string; companyId: string | null; jobTitle: string | null },
+) {
+  const now = new Date();
+  await db
+    .update(employments)
+    .set({ endedAt: now })
+    .where(
+      and(
+        eq(employments.workspaceId, options.workspaceId),
+        eq(employments.personId, options.personId),
+        isNull(employments.endedAt),
+      ),
+    );
+  if (options.companyId) {
+    await db.insert(employments).values({
+      workspaceId: options.workspaceId,
+      personId: options.personId,
+      companyId: options.companyId,
+      jobTitle: options.jobTitle,
+      startedAt: now,
+    });
+  }
+}
+
+export function findEmployments(db: Executor, workspaceId: string, personId: string) {
+  return db
+    .select({ employment: employments, companyName: companies.name })
+    .from(employments)
+    .leftJoin(companies, eq(companies.id, employments.companyId))
+    .where(and(eq(employments.workspaceId, workspaceId), eq(employments.personId, personId)))
+    .orderBy(desc(employments.startedAt), desc(employments.id));
+}

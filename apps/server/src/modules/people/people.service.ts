@@ -1,0 +1,247 @@
+import type { TPerson, TPersonCreateRequest, TPersonUpdateRequest } from "@kontor/contracts";
+import { sql } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client.ts";
+import { people } from "../../db/schema/index.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { diffRecords } from "../../lib/changes.ts";
+import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
+import type { Actor } from "../../lib/policy.ts";
+import { recordChange } from "../audit/audit.repository.ts";
+import { validateCustomFieldValues } from "../custom-fields/custom-field-values.ts";
+import {
+  assertCompanyExists,
+  assertOwnerIsMember,
+  assertVersion,
+  commonFieldResolver,
+  FieldErrors,
+  loadWriteContext,
+  normalisePhone,
+  normalisePhones,
+  uniqueTags,
+  type WriteContext,
+} from "../records/record-support.ts";
+import { authorizePerson } from "./people.policy.ts";
+import { presentEmployment, presentPerson } from "./people.presenter.ts";
+import * as repo from "./people.repository.ts";
+
+const OWN_FIELDS: Record<string, FieldSpec> = {
+  firstName: { expr: sql`${people.firstName}`, kind: "text", nullable: true },
+  lastName: { expr: sql`${people.lastName}`, kind: "text", nullable: true },
+  email: { expr: sql`${people.email}`, kind: "text", nullable: true },
+  phone: { expr: sql`${people.phone}`, kind: "text", nullable: true },
+  jobTitle: { expr: sql`${people.jobTitle}`, kind: "text", nullable: true },
+  companyId: { expr: sql`${people.companyId}`, kind: "uuid", nullable: true },
+  birthday: { expr: sql`${people.birthday}`, kind: "date", nullable: true },
+};
+
+type PersonInput = TPersonCreateRequest | TPersonUpdateRequest;
+
+async function normaliseInput(
+  db: Executor,
+  actor: Actor,
+  input: PersonInput,
+  context: WriteContext,
+  existing?: repo.PersonRow,
+): Promise<Partial<repo.PersonInsert>> {
+  const errors = new FieldErrors();
+  const values: Partial<repo.PersonInsert> = {};
+  const assign = <K extends keyof repo.PersonInsert>(key: K, value: repo.PersonInsert[K] | undefined) => {
+    if (value !== undefined) values[key] = value;
+  };
+  assign("firstName", input.firstName === undefined ? undefined : input.firstName?.trim() || null);
+  assign("lastName", input.lastName === undefined ? undefined : input.lastName?.trim() || null);
+  assign("email", input.email === undefined ? undefined : (input.email?.toLowerCase() ?? null));
+  assign(
+    "additionalEmails",
+    input.additionalEmails?.map((email) => email.toLowerCase()),
+  );
+  assign("phone", normalisePhone(input.phone, context.defaultRegion, "phone", errors));
+  assign(
+    "additionalPhones",
+    normalisePhones(input.additionalPhones, context.defaultRegion, "additionalPhones", errors),
+  );
+  assign("jobTitle", input.jobTitle === undefined ? undefined : input.jobTitle?.trim() || null);
+  assign("companyId", input.companyId);
+  assign("address", input.address);
+  assign("birthday", input.birthday);
+  assign("tags", uniqueTags(input.tags));
+  assign("ownerId", input.ownerId);
+  if (input.customFields !== undefined || !existing) {
+    const checked = validateCustomFieldValues({
+      definitions: context.definitions,
+      values: input.customFields ?? {},
+      existing: existing?.customFields,
+      defaultRegion: context.defaultRegion,
+    });
+    for (const error of checked.errors) errors.add(error.path, error.message);
+    values.customFields = checked.values;
+  }
+  const merged = { ...existing, ...values };
+  if (!merged.firstName && !merged.lastName && !merged.email) {
+    errors.add("lastName", "A person needs a first name, a last name or an email");
+  }
+  await assertOwnerIsMember(db, actor.workspaceId, input.ownerId, errors);
+  if (input.companyId && input.companyId !== existing?.companyId) {
+    await assertCompanyExists(db, actor.workspaceId, input.companyId, errors);
+  }
+  errors.throwIfAny();
+  return values;
+}
+
+export function createPeopleService({ db }: { db: Database }) {
+  async function getRow(actor: Actor, id: string) {
+    const row = await repo.findPersonById(db, actor.workspaceId, id);
+    if (!row) throw new AppError("person_not_found", "No such person.");
+    return row;
+  }
+
+  return {
+    async list(actor: Actor, request: ListRequest & { q?: string | undefined }) {
+      authorizePerson(actor, "read");
+      const { definitions } = await loadWriteContext(db, actor.workspaceId, "person");
+      const search = request.q?.trim().toLowerCase();
+      const plan = planList({
+        request,
+        idExpr: sql`${people.id}`,
+        defaultSort: "-createdAt",
+        resolveField: commonFieldResolver(people, definitions, OWN_FIELDS),
+        extraConditions: search
+          ? [
+              sql`lower(coalesce(${people.firstName}, '') || ' ' || coalesce(${people.lastName}, '') || ' ' || coalesce(${people.email}, '')) LIKE ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+            ]
+          : [],
+      });
+      const page = pageOf(await repo.listPeople(db, actor.workspaceId, plan), plan);
+      return { data: page.rows.map(presentPerson), nextCursor: page.nextCursor };
+    },
+
+    async get(actor: Actor, id: string): Promise<TPerson> {
+      authorizePerson(actor, "read");
+      return presentPerson(await getRow(actor, id));
+    },
+
+    async create(actor: Actor, input: TPersonCreateRequest): Promise<TPerson> {
+      authorizePerson(actor, "create");
+      const context = await loadWriteContext(db, actor.workspaceId, "person");
+      return db.transaction(async (tx) => {
+        const values = await normaliseInput(tx, actor, input, context);
+        const row = await repo.insertPerson(tx, {
+          ...values,
+          workspaceId: actor.workspaceId,
+          createdBy: actor.userId,
+        });
+        if (row.companyId) {
+          await repo.moveEmployment(tx, {
+            workspaceId: actor.workspaceId,
+            personId: row.id,
+            companyId: row.companyId,
+            jobTitle: row.jobTitle,
+          });
+        }
+        const person = presentPerson(row);
+        await recordChange(tx, {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          recordType: "person",
+          recordId: row.id,
+          action: "create",
+          changes: diffRecords(null, person),
+        });
+        return person;
+      });
+    },
+
+    async update(
+      actor: Actor,
+      id: string,
+      input: TPersonUpdateRequest,
+      expectedVersion?: number,
+    ): Promise<TPerson> {
+      authorizePerson(actor, "update");
+      const context = await loadWriteContext(db, actor.workspaceId, "person");
+      return db.transaction(async (tx) => {
+        const existing = await repo.findPersonById(tx, actor.workspaceId, id);
+        assertVersion(existing, expectedVersion, "person_not_found");
+        const values = await normaliseInput(tx, actor, input, context, existing);
+        const row = await repo.updatePerson(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          expectedVersion: existing!.version,
+          values,
+        });
+        if (!row)
+          throw new AppError("version_conflict", "The record changed meanwhile; reload and try again.");
+        if (row.companyId !== existing!.companyId) {
+          await repo.moveEmployment(tx, {
+            workspaceId: actor.workspaceId,
+            personId: id,
+            companyId: row.companyId,
+            jobTitle: row.jobTitle,
+          });
+        }
+        const person = presentPerson(row);
+        const changes = diffRecords(presentPerson(existing!), person);
+        await recordChange(tx, {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          recordType: "person",
+          recordId: id,
+          action: "update",
+          changes,
+        });
+        return person;
+      });
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      authorizePerson(actor, "delete");
+      await db.transaction(async (tx) => {
+        const row = await repo.setPersonDeleted(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          deletedBy: actor.userId,
+          deleted: true,
+        });
+        if (!row) throw new AppError("person_not_found", "No such person.");
+        await recordChange(tx, {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          recordType: "person",
+          recordId: id,
+          action: "delete",
+          changes: { deletedAt: { old: null, new: row.deletedAt?.toISOString() } },
+        });
+      });
+    },
+
+    async restore(actor: Actor, id: string): Promise<TPerson> {
+      authorizePerson(actor, "update");
+      return db.transaction(async (tx) => {
+        const row = await repo.setPersonDeleted(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          deletedBy: null,
+          deleted: false,
+        });
+        if (!row) throw new AppError("person_not_found", "No such person in the trash.");
+        await recordChange(tx, {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          recordType: "person",
+          recordId: id,
+          action: "restore",
+          changes: { deletedAt: { old: "trash", new: null } },
+        });
+        return presentPerson(row);
+      });
+    },
+
+    async employments(actor: Actor, id: string) {
+      authorizePerson(actor, "read");
+      await getRow(actor, id);
+      return (await repo.findEmployments(db, actor.workspaceId, id)).map(presentEmployment);
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

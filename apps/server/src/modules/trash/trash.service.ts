@@ -1,0 +1,88 @@
+import type { TTrashItem } from "@kontor/contracts";
+import { and, isNotNull, lt } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { auditLog, companies, people } from "../../db/schema/index.ts";
+import type { Actor } from "../../lib/policy.ts";
+import { listDeletedCompanies } from "../companies/companies.repository.ts";
+import { displayNameOf } from "../people/people.presenter.ts";
+import { listDeletedPeople } from "../people/people.repository.ts";
+
+export const TRASH_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The trash: deleted people and companies, restorable for 30 days, then purged by a job. */
+export function createTrashService({ db }: { db: Database }) {
+  return {
+    async list(
+      actor: Actor,
+      options: { limit: number; before?: string | undefined },
+    ): Promise<{ data: TTrashItem[]; nextCursor: string | null }> {
+      const before = options.before ? new Date(options.before) : undefined;
+      const [deletedPeople, deletedCompanies] = await Promise.all([
+        listDeletedPeople(db, actor.workspaceId, options.limit + 1, before),
+        listDeletedCompanies(db, actor.workspaceId, options.limit + 1, before),
+      ]);
+      const items: TTrashItem[] = [
+        ...deletedPeople.map((row) => ({
+          recordType: "person" as const,
+          id: row.id,
+          name: displayNameOf(row),
+          deletedAt: row.deletedAt!,
+          deletedBy: row.deletedBy,
+        })),
+        ...deletedCompanies.map((row) => ({
+          recordType: "company" as const,
+          id: row.id,
+          name: row.name,
+          deletedAt: row.deletedAt!,
+          deletedBy: row.deletedBy,
+        })),
+      ]
+        .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())
+        .map((item) => ({
+          ...item,
+          deletedAt: item.deletedAt.toISOString(),
+          purgeAt: new Date(item.deletedAt.getTime() + TRASH_RETENTION_DAYS * DAY_MS).toISOString(),
+        }));
+      const page = items.slice(0, options.limit);
+      return {
+        data: page,
+        nextCursor: items.length > options.limit ? (page.at(-1)?.deletedAt ?? null) : null,
+      };
+    },
+
+    /** Deletes for good what has been in the trash longer than the retention; returns how many. */
+    async purgeExpired(now = new Date()) {
+      const cutoff = new Date(now.getTime() - TRASH_RETENTION_DAYS * DAY_MS);
+      return db.transaction(async (tx) => {
+        const purgedPeople = await tx
+          .delete(people)
+          .where(and(isNotNull(people.deletedAt), lt(people.deletedAt, cutoff)))
+          .returning({ id: people.id, workspaceId: people.workspaceId });
+        const purgedCompanies = await tx
+          .delete(companies)
+          .where(and(isNotNull(companies.deletedAt), lt(companies.deletedAt, cutoff)))
+          .returning({ id: companies.id, workspaceId: companies.workspaceId });
+        const entries = [
+          ...purgedPeople.map((row) => ({ ...row, recordType: "person" })),
+          ...purgedCompanies.map((row) => ({ ...row, recordType: "company" })),
+        ];
+        if (entries.length) {
+          await tx.insert(auditLog).values(
+            entries.map((row) => ({
+              workspaceId: row.workspaceId,
+              recordType: row.recordType,
+              recordId: row.id,
+              action: "purge",
+              actorId: null,
+              changes: {},
+            })),
+          );
+        }
+        return entries.length;
+      });
+    },
+  };
+}
+
+export type TrashService = ReturnType<typeof createTrashService>;

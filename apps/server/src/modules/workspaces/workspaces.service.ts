@@ -1,0 +1,181 @@
+import {
+  DEFAULT_WORKSPACE_SETTINGS,
+  type Role,
+  type TMe,
+  type TMember,
+  type TSetupRequest,
+  type TWorkspaceSettings,
+} from "@kontor/contracts";
+import type { Auth } from "../../auth/better-auth.ts";
+import type { Database } from "../../db/client.ts";
+import { AppError } from "../../errors/app-error.ts";
+import type { SignedInUser } from "../../http/request-context.ts";
+import type { Actor } from "../../lib/policy.ts";
+import { authorizeWorkspace } from "./workspaces.policy.ts";
+import { presentMember, presentWorkspace } from "./workspaces.presenter.ts";
+import * as repo from "./workspaces.repository.ts";
+
+export interface CreateUserInput {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+  workspaceName: string;
+}
+
+export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth }) {
+  /** Creates a user with a password through better-auth (hashing and account linking are its job). */
+  async function createAuthUser(email: string, password: string, name: string) {
+    if (password.length < 10) {
+      throw new AppError("validation_failed", "The password is too short.", [
+        { path: "password", message: "Use at least 10 characters" },
+      ]);
+    }
+    const context = await auth.$context;
+    const created = await context.internalAdapter.createUser(
+      { email: email.toLowerCase(), name, emailVerified: false },
+      { method: "admin" },
+    );
+    try {
+      await context.internalAdapter.linkAccount({
+        userId: created.id,
+        providerId: "credential",
+        accountId: created.id,
+        password: await context.password.hash(password),
+      });
+    } catch (error) {
+      await context.internalAdapter.deleteUser(created.id);
+      throw error;
+    }
+    return created;
+  }
+
+  async function findOrCreateWorkspace(name: string) {
+    return (await repo.findWorkspaceByName(db, name)) ?? (await repo.insertWorkspace(db, name));
+  }
+
+  return {
+    async needsSetup(): Promise<boolean> {
+      return (await repo.countUsers(db)) === 0;
+    },
+
+    /** The first-run flow: only while no user exists. */
+    async setup(input: TSetupRequest) {
+      if ((await repo.countUsers(db)) > 0)
+        throw new AppError("already_set_up", "Kontor already has users; sign in.");
+      const created = await createAuthUser(input.email, input.password, input.name);
+      const workspace = await findOrCreateWorkspace(input.workspaceName);
+      await repo.upsertMembership(db, workspace.id, created.id, "admin");
+      return { userId: created.id, workspaceId: workspace.id };
+    },
+
+    /** `kontor users create`: creates the workspace when missing, and the user when missing. */
+    async createUser(input: CreateUserInput) {
+      const workspace = await findOrCreateWorkspace(input.workspaceName);
+      const existing = await repo.findUserByEmail(db, input.email);
+      if (existing && (await repo.findMembership(db, workspace.id, existing.id))) {
+        throw new AppError("conflict", `${input.email} is already a member of ${workspace.name}.`);
+      }
+      const target = existing ?? (await createAuthUser(input.email, input.password, input.name));
+      await repo.upsertMembership(db, workspace.id, target.id, input.role);
+      return {
+        userId: target.id,
+        workspaceId: workspace.id,
+        workspaceName: workspace.name,
+        created: !existing,
+      };
+    },
+
+    async me(signedIn: SignedInUser): Promise<TMe> {
+      const rows = await repo.findMembershipsOfUser(db, signedIn.id);
+      return {
+        user: { id: signedIn.id, email: signedIn.email, name: signedIn.name },
+        workspaces: rows.map((row) => presentWorkspace(row.workspace, row.membership.role)),
+      };
+    },
+
+    async createWorkspace(signedIn: SignedInUser, name: string) {
+      if (await repo.findWorkspaceByName(db, name))
+        throw new AppError("conflict", `A workspace named ${name} exists.`);
+      const workspace = await db.transaction(async (tx) => {
+        const created = await repo.insertWorkspace(tx, name);
+        await repo.upsertMembership(tx, created.id, signedIn.id, "admin");
+        return created;
+      });
+      return presentWorkspace(workspace, "admin");
+    },
+
+    async getSettings(actor: Actor): Promise<TWorkspaceSettings> {
+      authorizeWorkspace(actor, "read_settings");
+      const workspace = await repo.findWorkspaceById(db, actor.workspaceId);
+      return { ...DEFAULT_WORKSPACE_SETTINGS, ...workspace?.settings };
+    },
+
+    async updateSettings(actor: Actor, patch: Partial<TWorkspaceSettings>): Promise<TWorkspaceSettings> {
+      authorizeWorkspace(actor, "update_settings");
+      const workspace = await repo.findWorkspaceById(db, actor.workspaceId);
+      if (!workspace) throw new AppError("workspace_not_found");
+      const settings = { ...DEFAULT_WORKSPACE_SETTINGS, ...workspace.settings, ...patch };
+      return (await repo.updateWorkspaceSettings(db, actor.workspaceId, settings)).settings;
+    },
+
+    async listMembers(actor: Actor): Promise<TMember[]> {
+      authorizeWorkspace(actor, "read_members");
+      return (await repo.findMembersOfWorkspace(db, actor.workspaceId)).map(presentMember);
+    },
+
+    async addMember(actor: Actor, input: { email: string; name: string; password: string; role: Role }) {
+      authorizeWorkspace(actor, "manage_members");
+      const workspace = await repo.findWorkspaceById(db, actor.workspaceId);
+      if (!workspace) throw new AppError("workspace_not_found");
+      const result = await this.createUser({ ...input, workspaceName: workspace.name });
+      const members = await repo.findMembersOfWorkspace(db, actor.workspaceId);
+      return presentMember(members.find((row) => row.user.id === result.userId)!);
+    },
+
+    async updateMember(actor: Actor, userId: string, role: Role) {
+      authorizeWorkspace(actor, "manage_members");
+      const current = await repo.findMembership(db, actor.workspaceId, userId);
+      if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
+      if (
+        current.role === "admin" &&
+        role !== "admin" &&
+        (await repo.countAdmins(db, actor.workspaceId)) <= 1
+      ) {
+        throw new AppError("conflict", "A workspace keeps at least one admin.");
+      }
+      await repo.upsertMembership(db, actor.workspaceId, userId, role);
+      const members = await repo.findMembersOfWorkspace(db, actor.workspaceId);
+      return presentMember(members.find((row) => row.user.id === userId)!);
+    },
+
+    async removeMember(actor: Actor, userId: string) {
+      authorizeWorkspace(actor, "manage_members");
+      const current = await repo.findMembership(db, actor.workspaceId, userId);
+      if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
+      if (current.role === "admin" && (await repo.countAdmins(db, actor.workspaceId)) <= 1) {
+        throw new AppError("conflict", "A workspace keeps at least one admin.");
+      }
+      await repo.deleteMembership(db, actor.workspaceId, userId);
+    },
+
+    /** Resolves which workspace a signed-in request acts in, and with which role. */
+    async resolveMembership(userId: string, requestedWorkspaceId: string | undefined) {
+      if (requestedWorkspaceId) {
+        const membership = await repo.findMembership(db, requestedWorkspaceId, userId);
+        return membership ? { workspaceId: membership.workspaceId, role: membership.role as Role } : null;
+      }
+      const [first] = await repo.findMembershipsOfUser(db, userId);
+      return first
+        ? { workspaceId: first.membership.workspaceId, role: first.membership.role as Role }
+        : null;
+    },
+
+    findWorkspaceById: (id: string) => repo.findWorkspaceById(db, id),
+    findWorkspaceByName: (name: string) => repo.findWorkspaceByName(db, name),
+    findUserByEmail: (email: string) => repo.findUserByEmail(db, email),
+    findMembership: (workspaceId: string, userId: string) => repo.findMembership(db, workspaceId, userId),
+  };
+}
+
+export type WorkspacesService = ReturnType<typeof createWorkspacesService>;

@@ -1,0 +1,36 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../lib/api.ts";
+import type { SavedView } from "../../lib/api.gen.ts";
+import { unwrap } from "../../lib/problem.ts";
+import { queryClient } from "../../lib/query-client.ts";
+import type { RecordObject } from "./record-config.ts";
+
+export type { SavedView };
+export type SavedViewInput = Omit<SavedView, "id" | "ownerId">;
+
+export function useSavedViews(object: RecordObject) {
+  return useQuery({
+    queryKey: ["saved-views", object],
+    queryFn: async () =>
+      (unwrap(await api.GET("/api/v1/saved-views", { params: { query: { object } } })) as { data: SavedView[] }).data,
+  });
+}
+
+export async function createSavedView(input: SavedViewInput): Promise<SavedView> {
+  const view = unwrap(await api.POST("/api/v1/saved-views", { body: input })) as SavedView;
+  await queryClient.invalidateQueries({ queryKey: ["saved-views", input.object] });
+  return view;
+}
+
+export async function updateSavedView(view: SavedView, input: Partial<SavedViewInput>): Promise<SavedView> {
+  const updated = unwrap(
+    await api.PATCH("/api/v1/saved-views/{id}", { params: { path: { id: view.id } }, body: input }),
+  ) as SavedView;
+  await queryClient.invalidateQueries({ queryKey: ["saved-views", view.object] });
+  return updated;
+}
+
+export async function deleteSavedView(view: SavedView): Promise<void> {
+  unwrap(await api.DELETE("/api/v1/saved-views/{id}", { params: { path: { id: view.id } } }));
+  await queryClient.invalidateQueries({ queryKey: ["saved-views", view.object] });
+}

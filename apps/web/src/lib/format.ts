@@ -1,0 +1,30 @@
+import i18n from "./i18n.ts";
+
+function locale(): string {
+  return i18n.language === "en" ? "en-GB" : "de-DE";
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(date);
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return "";
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+/** Formats a decimal-string amount, e.g. ("1234.5", "EUR") -> "1.234,50 €" in German. */
+export function formatMoney(amount: string | null | undefined, currency: string | null | undefined): string {
+  if (amount === null || amount === undefined || !currency) return "";
+  const value = Number(amount);
+  if (Number.isNaN(value)) return `${amount} ${currency}`;
+  return new Intl.NumberFormat(locale(), { style: "currency", currency }).format(value);
+}

@@ -1,0 +1,42 @@
+import type { FieldError, Problem } from "@kontor/contracts";
+
+/** An RFC 9457 problem returned by the API, thrown by `unwrap`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldError[];
+
+  constructor(status: number, problem: Partial<Problem> | undefined) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = problem?.code ?? "internal_error";
+    this.detail = problem?.detail ?? problem?.title;
+    this.fieldErrors = problem?.errors ?? [];
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** Field errors keyed by dotted path, e.g. `{ "address.city": "Too long" }`. */
+export function fieldErrorMap(error: unknown): Record<string, string> {
+  if (!isApiError(error)) return {};
+  return Object.fromEntries(error.fieldErrors.map((item) => [item.path.replace(/^body\./, ""), item.message]));
+}
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Returns the data of an openapi-fetch result or throws an ApiError built from the problem body. */
+export function unwrap<T>(result: FetchResult<T>): T {
+  if (result.response.ok) return result.data as T;
+  const body = result.error;
+  const problem = body && typeof body === "object" ? (body as Partial<Problem>) : undefined;
+  throw new ApiError(result.response.status, problem);
+}

@@ -1,0 +1,28 @@
+import { notifications } from "@mantine/notifications";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import i18n from "./i18n.ts";
+import { isApiError } from "./problem.ts";
+
+function onUnauthenticated(error: unknown) {
+  if (isApiError(error) && error.status === 401) {
+    void queryClient.invalidateQueries({ queryKey: ["me"] });
+  }
+}
+
+/** Shows a problem's `detail` when the caller has no better place for it (no field errors). */
+export function notifyError(error: unknown) {
+  const message = isApiError(error) ? (error.detail ?? error.message) : i18n.t("errors.unexpected");
+  notifications.show({ color: "red", title: i18n.t("errors.title"), message });
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onUnauthenticated }),
+  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (failureCount, error) => !(isApiError(error) && error.status < 500) && failureCount < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});

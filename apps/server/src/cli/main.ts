@@ -135,7 +135,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     }
     const config = loadConfig();
     if (command === "start") {
-      await start(config, parseServices(values.services));
+      await start(config, parseServices(values.services ?? process.env.KONTOR_SERVICES));
       return 0;
     }
     if (command === "migrate") {

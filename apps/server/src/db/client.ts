@@ -26,6 +26,8 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   db: Database;
   raw: RawSql;
+  /** Runs `work` while holding a database-wide lock (serialises migrations of several processes). */
+  withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,16 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         return { rows: (last?.rows ?? []) as never[] };
       },
     },
+    async withLock(key, work) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [key]);
+        return await work();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => undefined);
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -86,6 +98,8 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
         return { rows: (results.at(-1)?.rows ?? []) as never[] };
       },
     },
+    // One process owns an embedded database (see db/lock.ts), so there is nobody to wait for.
+    withLock: (_key, work) => work(),
     close: () => client.close(),
   };
 }

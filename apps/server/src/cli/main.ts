@@ -117,7 +117,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   const [command, subcommand] = argv;
   try {
     const { values } = parseArgs({
-      args: argv.slice(command === "users" || command === "api-keys" ? 2 : 1),
+      args: command?.startsWith("-") ? [] : argv.slice(command === "users" || command === "api-keys" ? 2 : 1),
       options: {
         services: { type: "string" },
         email: { type: "string" },
@@ -129,7 +129,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       },
       strict: true,
     });
-    if (!command || values.help || command === "help") {
+    if (!command || values.help || command === "help" || command === "--help" || command === "-h") {
       out.write(`${HELP}\n`);
       return command ? 0 : 1;
     }

@@ -17,9 +17,14 @@ export function RouteError({ error }: { error: unknown }) {
   const notFound = isApiError(error) && error.status === 404;
   return (
     <Center p="xl">
-      <Alert color={notFound ? "gray" : "red"} title={notFound ? t("errors.notFoundTitle") : t("errors.title")}>
+      <Alert
+        color={notFound ? "gray" : "red"}
+        title={notFound ? t("errors.notFoundTitle") : t("errors.title")}
+      >
         <Stack gap="sm">
-          <Text>{notFound ? t("errors.notFound") : isApiError(error) ? error.detail : t("errors.unexpected")}</Text>
+          <Text>
+            {notFound ? t("errors.notFound") : isApiError(error) ? error.detail : t("errors.unexpected")}
+          </Text>
           <Button component={Link} to="/people" variant="light">
             {t("errors.backHome")}
           </Button>

@@ -8,8 +8,11 @@ import {
 } from "@tanstack/react-router";
 import { meQuery, setupStatusQuery } from "../features/session/session-api.ts";
 import { queryClient } from "../lib/query-client.ts";
-import { AppShellLayout } from "./shell/AppShellLayout.tsx";
 import { NotFound, RouteError, RoutePending } from "./route-states.tsx";
+import { AppShellLayout } from "./shell/AppShellLayout.tsx";
+
+const newRecordSearch = (search: Record<string, unknown>): { new?: boolean } =>
+  search.new === true || search.new === "true" ? { new: true } : {};
 
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
 
@@ -42,7 +45,10 @@ const setupRoute = createRoute({
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/forgot-password",
-  component: lazyRouteComponent(() => import("../features/auth/ForgotPasswordPage.tsx"), "ForgotPasswordPage"),
+  component: lazyRouteComponent(
+    () => import("../features/auth/ForgotPasswordPage.tsx"),
+    "ForgotPasswordPage",
+  ),
 });
 
 const resetPasswordRoute = createRoute({
@@ -77,6 +83,7 @@ const indexRoute = createRoute({
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/people",
+  validateSearch: newRecordSearch,
   component: lazyRouteComponent(() => import("../features/people/PeopleListPage.tsx"), "PeopleListPage"),
 });
 
@@ -89,7 +96,11 @@ const personRoute = createRoute({
 const companiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/companies",
-  component: lazyRouteComponent(() => import("../features/companies/CompaniesListPage.tsx"), "CompaniesListPage"),
+  validateSearch: newRecordSearch,
+  component: lazyRouteComponent(
+    () => import("../features/companies/CompaniesListPage.tsx"),
+    "CompaniesListPage",
+  ),
 });
 
 const companyRoute = createRoute({

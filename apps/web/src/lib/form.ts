@@ -7,10 +7,13 @@ export type FieldErrors = Record<string, string>;
 
 /** Translates a zod issue into the UI language where a generic message exists, else keeps the schema's text. */
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return i18n.t("validation.required");
+  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1)
+    return i18n.t("validation.required");
   if (issue.code === "invalid_format" && issue.format === "email") return i18n.t("validation.email");
-  if (issue.code === "too_small" && issue.origin === "string") return i18n.t("validation.minLength", { count: Number(issue.minimum) });
-  if (issue.code === "too_big" && issue.origin === "string") return i18n.t("validation.maxLength", { count: Number(issue.maximum) });
+  if (issue.code === "too_small" && issue.origin === "string")
+    return i18n.t("validation.minLength", { count: Number(issue.minimum) });
+  if (issue.code === "too_big" && issue.origin === "string")
+    return i18n.t("validation.maxLength", { count: Number(issue.maximum) });
   if (issue.code === "invalid_format" && issue.format === "url") return i18n.t("validation.url");
   return issue.message;
 }

@@ -24,7 +24,9 @@ export function isApiError(error: unknown): error is ApiError {
 /** Field errors keyed by dotted path, e.g. `{ "address.city": "Too long" }`. */
 export function fieldErrorMap(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};
-  return Object.fromEntries(error.fieldErrors.map((item) => [item.path.replace(/^body\./, ""), item.message]));
+  return Object.fromEntries(
+    error.fieldErrors.map((item) => [item.path.replace(/^body\./, ""), item.message]),
+  );
 }
 
 interface FetchResult<T> {

@@ -10,8 +10,9 @@ function onUnauthenticated(error: unknown) {
 }
 
 /** Shows a problem's `detail` when the caller has no better place for it (no field errors). */
-export function notifyError(error: unknown) {
-  const message = isApiError(error) ? (error.detail ?? error.message) : i18n.t("errors.unexpected");
+export function notifyError(error: unknown, override?: string) {
+  const message =
+    override ?? (isApiError(error) ? (error.detail ?? error.message) : i18n.t("errors.unexpected"));
   notifications.show({ color: "red", title: i18n.t("errors.title"), message });
 }
 

@@ -13,7 +13,12 @@ const SHORTCUTS = [
 export default function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t("shortcuts.title")} closeButtonProps={{ "aria-label": t("close") }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("shortcuts.title")}
+      closeButtonProps={{ "aria-label": t("close") }}
+    >
       <Stack gap="xs" data-testid="shortcuts-dialog">
         {SHORTCUTS.map((shortcut) => (
           <Group key={shortcut.label} justify="space-between">

@@ -27,7 +27,9 @@ export function WorkspaceSwitcher() {
         {workspaces.map((item) => (
           <Menu.Item
             key={item.id}
-            leftSection={item.id === workspace.id ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14 }} />}
+            leftSection={
+              item.id === workspace.id ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14 }} />
+            }
             onClick={() => {
               switchWorkspace(item.id);
               void navigate({ to: "/people" });

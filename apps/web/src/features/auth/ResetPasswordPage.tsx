@@ -76,7 +76,12 @@ export function ResetPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to={state === "invalid" ? "/forgot-password" : "/sign-in"} size="sm" ta="center">
+      <Anchor
+        component={Link}
+        to={state === "invalid" ? "/forgot-password" : "/sign-in"}
+        size="sm"
+        ta="center"
+      >
         {state === "invalid" ? t("reset.requestNew") : t("backToSignIn")}
       </Anchor>
     </AuthLayout>

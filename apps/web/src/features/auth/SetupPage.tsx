@@ -1,5 +1,5 @@
-import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { ZSetupRequest } from "@kontor/contracts";
+import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

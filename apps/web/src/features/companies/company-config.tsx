@@ -124,7 +124,16 @@ export const companyConfig: ObjectConfig<TCompany> = {
   object: "company",
   segment: "companies",
   fields,
-  defaultColumns: ["name", "domain", "industry", "employeeCount", "city", "relationshipTypes", "tags", "createdAt"],
+  defaultColumns: [
+    "name",
+    "domain",
+    "industry",
+    "employeeCount",
+    "city",
+    "relationshipTypes",
+    "tags",
+    "createdAt",
+  ],
   filterFields: COMPANY_FILTER_FIELDS,
   displayName: (company) => company.name,
 };

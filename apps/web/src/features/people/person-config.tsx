@@ -1,6 +1,14 @@
 import { PERSON_FILTER_FIELDS, type TPerson } from "@kontor/contracts";
 import { formatDate } from "../../lib/format.ts";
-import { addressPatch, CompanyName, metaFields, OwnerName, orNull, Tags, text } from "../records/field-helpers.tsx";
+import {
+  addressPatch,
+  CompanyName,
+  metaFields,
+  OwnerName,
+  orNull,
+  Tags,
+  text,
+} from "../records/field-helpers.tsx";
 import type { FieldSpec, ObjectConfig } from "../records/record-config.ts";
 
 const fields: FieldSpec<TPerson>[] = [

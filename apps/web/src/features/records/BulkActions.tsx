@@ -56,7 +56,12 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
         {members && members.length > 0 && (
           <Menu withinPortal>
             <Menu.Target>
-              <Button size="xs" variant="default" leftSection={<IconUserCircle size={14} aria-hidden />} data-testid="bulk-owner">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconUserCircle size={14} aria-hidden />}
+                data-testid="bulk-owner"
+              >
                 {t("bulk.setOwner")}
               </Button>
             </Menu.Target>
@@ -78,7 +83,12 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
         )}
         <Popover withinPortal trapFocus position="bottom-start">
           <Popover.Target>
-            <Button size="xs" variant="default" leftSection={<IconTag size={14} aria-hidden />} data-testid="bulk-tag">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconTag size={14} aria-hidden />}
+              data-testid="bulk-tag"
+            >
               {t("bulk.addTag")}
             </Button>
           </Popover.Target>
@@ -87,7 +97,8 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
               onSubmit={(event) => {
                 event.preventDefault();
                 const value = tag.trim();
-                if (value) void run(() => bulkAddTag(object, selected, value), "bulk.tagAdded").then(() => setTag(""));
+                if (value)
+                  void run(() => bulkAddTag(object, selected, value), "bulk.tagAdded").then(() => setTag(""));
               }}
             >
               <Group gap="xs" align="flex-end">
@@ -109,7 +120,11 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
           {t("bulk.clear")}
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t("bulk.confirmTitle", { count })}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t("bulk.confirmTitle", { count })}
+      >
         <Stack>
           <Text size="sm">{t("bulk.confirmText", { count })}</Text>
           <Group justify="flex-end">

@@ -15,7 +15,11 @@ export function ColumnChooser<T extends AnyRecord>({ fields, value, onChange }: 
   return (
     <Popover position="bottom-end" width={260} trapFocus withinPortal>
       <Popover.Target>
-        <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />} data-testid="column-chooser">
+        <Button
+          variant="default"
+          leftSection={<IconColumns size={16} aria-hidden />}
+          data-testid="column-chooser"
+        >
           {t("columns.button")}
         </Button>
       </Popover.Target>
@@ -35,7 +39,9 @@ export function ColumnChooser<T extends AnyRecord>({ fields, value, onChange }: 
                 onChange={(event) =>
                   onChange(
                     event.currentTarget.checked
-                      ? fields.map((item) => item.key).filter((key) => key === field.key || value.includes(key))
+                      ? fields
+                          .map((item) => item.key)
+                          .filter((key) => key === field.key || value.includes(key))
                       : value.filter((key) => key !== field.key),
                   )
                 }

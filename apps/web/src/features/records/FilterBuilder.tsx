@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Popover, Select, Stack, Text, TextInput } from "@mantine/core";
 import { FILTER_OPERATORS } from "@kontor/contracts";
+import { ActionIcon, Badge, Button, Group, Popover, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconFilter, IconPlus, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,12 @@ interface FilterBuilderProps<T extends AnyRecord> {
 }
 
 /** Builds `filter[field][op]=value` conditions; all conditions must match. */
-export function FilterBuilder<T extends AnyRecord>({ fields, filterFields, value, onChange }: FilterBuilderProps<T>) {
+export function FilterBuilder<T extends AnyRecord>({
+  fields,
+  filterFields,
+  value,
+  onChange,
+}: FilterBuilderProps<T>) {
   const { t } = useTranslation("records");
   const [opened, setOpened] = useState(false);
   const [draft, setDraft] = useState<FilterCondition[]>(value);
@@ -80,7 +85,9 @@ export function FilterBuilder<T extends AnyRecord>({ fields, filterFields, value
                 aria-label={t("filters.operator")}
                 data={operatorOptions}
                 value={condition.op}
-                onChange={(op) => update(index, { op: op ?? "eq", value: op === "isNull" ? "true" : condition.value })}
+                onChange={(op) =>
+                  update(index, { op: op ?? "eq", value: op === "isNull" ? "true" : condition.value })
+                }
                 comboboxProps={{ withinPortal: false }}
                 style={{ flex: 1.4 }}
                 data-testid={`filter-op-${index}`}
@@ -126,7 +133,12 @@ export function FilterBuilder<T extends AnyRecord>({ fields, filterFields, value
               size="xs"
               variant="subtle"
               leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => setDraft((current) => [...current, { field: fieldOptions[0]?.value ?? "", op: "eq", value: "" }])}
+              onClick={() =>
+                setDraft((current) => [
+                  ...current,
+                  { field: fieldOptions[0]?.value ?? "", op: "eq", value: "" },
+                ])
+              }
               data-testid="filter-add"
             >
               {t("filters.add")}

@@ -3,8 +3,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldLabel } from "./field-label.ts";
-import type { AnyRecord, FieldSpec, ObjectConfig } from "./record-config.ts";
 import { RecordLink } from "./RecordLink.tsx";
+import type { AnyRecord, FieldSpec, ObjectConfig } from "./record-config.ts";
 
 interface RecordCardsProps<T extends AnyRecord> {
   config: ObjectConfig<T>;
@@ -38,23 +38,32 @@ export function RecordCards<T extends AnyRecord>(props: RecordCardsProps<T>) {
   }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
 
   return (
-    <div
-      ref={scrollRef}
-      role="list"
-      aria-label={t(`${config.segment}.title`)}
-      data-testid="record-cards"
-      style={{ height: "calc(100dvh - 250px)", minHeight: 300, overflow: "auto" }}
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+    <div ref={scrollRef} style={{ height: "calc(100dvh - 250px)", minHeight: 300, overflow: "auto" }}>
+      <ul
+        aria-label={t(`${config.segment}.title`)}
+        data-testid="record-cards"
+        style={{
+          height: virtualizer.getTotalSize(),
+          position: "relative",
+          listStyle: "none",
+          margin: 0,
+          padding: 0,
+        }}
+      >
         {items.map((item) => {
           const record = rows[item.index];
           if (!record) return null;
           return (
-            <div
+            <li
               key={record.id}
-              role="listitem"
               data-testid={`row-${record.id}`}
-              style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)` }}
+              style={{
+                position: "absolute",
+                top: 0,
+                left: 0,
+                width: "100%",
+                transform: `translateY(${item.start}px)`,
+              }}
             >
               <Card withBorder padding="sm" h={CARD_HEIGHT - 8}>
                 <Stack gap={2}>
@@ -73,10 +82,10 @@ export function RecordCards<T extends AnyRecord>(props: RecordCardsProps<T>) {
                   ))}
                 </Stack>
               </Card>
-            </div>
+            </li>
           );
         })}
-      </div>
+      </ul>
       {isFetchingNextPage && <Loader size="sm" aria-label={t("common:loading")} mx="auto" display="block" />}
     </div>
   );

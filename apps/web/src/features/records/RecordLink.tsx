@@ -11,9 +11,19 @@ export function RecordLink({
   id: string;
   children: ReactNode;
 }) {
-  const to = segment === "people" ? "/people/$id" : "/companies/$id";
   return (
-    <Anchor component={Link} to={to} params={{ id }} fz="sm" fw={500} truncate="end">
+    <Anchor
+      fz="sm"
+      fw={500}
+      truncate="end"
+      renderRoot={(props) =>
+        segment === "people" ? (
+          <Link to="/people/$id" params={{ id }} {...props} />
+        ) : (
+          <Link to="/companies/$id" params={{ id }} {...props} />
+        )
+      }
+    >
       {children}
     </Anchor>
   );

@@ -4,10 +4,10 @@ import { type RowSelectionState, rowSelectionFeature, tableFeatures, useTable } 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type CSSProperties, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldLabel } from "./field-label.ts";
 import { EditableCell } from "./EditableCell.tsx";
-import type { AnyRecord, FieldSpec, ObjectConfig } from "./record-config.ts";
+import { fieldLabel } from "./field-label.ts";
 import { RecordLink } from "./RecordLink.tsx";
+import type { AnyRecord, FieldSpec, ObjectConfig } from "./record-config.ts";
 
 const features = tableFeatures({ rowSelectionFeature });
 const ROW_HEIGHT = 40;
@@ -68,62 +68,64 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
   return (
     <div
       ref={scrollRef}
-      role="table"
-      aria-label={t(`${config.segment}.title`)}
-      aria-rowcount={rows.length + 1}
-      data-testid="record-table"
       style={{ height: "calc(100dvh - 230px)", minHeight: 320, overflow: "auto", position: "relative" }}
     >
-      <div role="rowgroup" style={{ width: totalWidth, minWidth: "100%", position: "sticky", top: 0, zIndex: 2 }}>
-        <div role="row" aria-rowindex={1} className="kontor-header" style={{ height: ROW_HEIGHT }}>
-          <div role="columnheader" className="kontor-cell" style={{ width: SELECT_WIDTH }}>
-            <Checkbox
-              aria-label={t("list.selectAll")}
-              data-testid="select-all"
-              checked={allSelected}
-              indeterminate={!allSelected && someSelected}
-              onChange={table.getToggleAllRowsSelectedHandler()}
-            />
-          </div>
-          {fields.map((field) => (
-            <HeaderCell key={field.key} field={field} sort={sort} onSortChange={props.onSortChange} />
-          ))}
-        </div>
-      </div>
-      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: totalWidth, minWidth: "100%", position: "relative" }}>
-        {items.map((item) => {
-          const row = tableRows[item.index];
-          if (!row) return null;
-          const record = row.original;
-          const selected = row.getIsSelected();
-          const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
-          return (
-            <div
-              key={row.id}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              className="kontor-row"
-              data-selected={selected}
-              data-testid={`row-${record.id}`}
-              style={style}
-            >
-              <div role="cell" className="kontor-cell" style={{ width: SELECT_WIDTH }}>
-                <Checkbox
-                  aria-label={t("list.selectRow", { name: config.displayName(record) })}
-                  checked={selected}
-                  onChange={row.getToggleSelectedHandler()}
-                />
-              </div>
-              {fields.map((field) => (
-                <div key={field.key} role="cell" className="kontor-cell" style={{ width: field.width }}>
-                  <CellContent config={config} field={field} record={record} onEdit={props.onEdit} />
-                </div>
-              ))}
-            </div>
-          );
-        })}
-      </div>
+      <table
+        aria-label={t(`${config.segment}.title`)}
+        aria-rowcount={rows.length + 1}
+        data-testid="record-table"
+        style={{ display: "grid", width: totalWidth, minWidth: "100%", borderCollapse: "collapse" }}
+      >
+        <thead style={{ display: "grid", position: "sticky", top: 0, zIndex: 2 }}>
+          <tr aria-rowindex={1} className="kontor-header" style={{ height: ROW_HEIGHT }}>
+            <th className="kontor-cell" style={{ width: SELECT_WIDTH }}>
+              <Checkbox
+                aria-label={t("list.selectAll")}
+                data-testid="select-all"
+                checked={allSelected}
+                indeterminate={!allSelected && someSelected}
+                onChange={table.getToggleAllRowsSelectedHandler()}
+              />
+            </th>
+            {fields.map((field) => (
+              <HeaderCell key={field.key} field={field} sort={sort} onSortChange={props.onSortChange} />
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ display: "grid", height: virtualizer.getTotalSize(), position: "relative" }}>
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            if (!row) return null;
+            const record = row.original;
+            const selected = row.getIsSelected();
+            const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
+            return (
+              <tr
+                key={row.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className="kontor-row"
+                data-selected={selected}
+                data-testid={`row-${record.id}`}
+                style={style}
+              >
+                <td className="kontor-cell" style={{ width: SELECT_WIDTH }}>
+                  <Checkbox
+                    aria-label={t("list.selectRow", { name: config.displayName(record) })}
+                    checked={selected}
+                    onChange={row.getToggleSelectedHandler()}
+                  />
+                </td>
+                {fields.map((field) => (
+                  <td key={field.key} className="kontor-cell" style={{ width: field.width }}>
+                    <CellContent config={config} field={field} record={record} onEdit={props.onEdit} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       {isFetchingNextPage && (
         <div style={{ position: "sticky", left: 0, bottom: 0, padding: 8, textAlign: "center" }}>
           <Loader size="sm" aria-label={t("common:loading")} />
@@ -144,8 +146,7 @@ function HeaderCell<T extends AnyRecord>(props: {
   const direction = sort === field.key ? "ascending" : sort === `-${field.key}` ? "descending" : undefined;
   const next = direction === "ascending" ? `-${field.key}` : direction === "descending" ? null : field.key;
   return (
-    <div
-      role="columnheader"
+    <th
       aria-sort={field.sortable ? (direction ?? "none") : undefined}
       className="kontor-cell"
       style={{ width: field.width }}
@@ -166,7 +167,7 @@ function HeaderCell<T extends AnyRecord>(props: {
       ) : (
         <span style={{ fontSize: "var(--mantine-font-size-sm)" }}>{label}</span>
       )}
-    </div>
+    </th>
   );
 }
 
@@ -183,7 +184,9 @@ function CellContent<T extends AnyRecord>(props: {
       {config.displayName(record)}
     </RecordLink>
   ) : (
-    <span style={{ fontSize: "var(--mantine-font-size-sm)" }}>{field.render ? field.render(record) : field.display(record)}</span>
+    <span style={{ fontSize: "var(--mantine-font-size-sm)" }}>
+      {field.render ? field.render(record) : field.display(record)}
+    </span>
   );
   if (!field.edit || !field.toPatch || field.isName) return content;
   return (

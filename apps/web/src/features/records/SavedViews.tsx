@@ -68,7 +68,8 @@ export function SavedViews({ object, activeId, current, onApply }: SavedViewsPro
             data-testid="saved-view-update"
             onClick={() =>
               updateSavedView(active, snapshot).then(
-                () => notifications.show({ color: "green", message: t("views.updated", { name: active.name }) }),
+                () =>
+                  notifications.show({ color: "green", message: t("views.updated", { name: active.name }) }),
                 notifyError,
               )
             }

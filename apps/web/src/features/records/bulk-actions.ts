@@ -1,7 +1,6 @@
 import { queryClient } from "../../lib/query-client.ts";
-import type { AnyRecord } from "./record-config.ts";
+import type { AnyRecord, RecordObject } from "./record-config.ts";
 import { deleteRecord, patchRecord, segmentOf } from "./records-api.ts";
-import type { RecordObject } from "./record-config.ts";
 
 /** Runs one request per record, a few at a time; resolves to the number that failed. */
 async function runEach<T>(items: T[], task: (item: T) => Promise<unknown>): Promise<number> {

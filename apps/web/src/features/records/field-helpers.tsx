@@ -2,9 +2,9 @@ import type { TAddress, TCustomField } from "@kontor/contracts";
 import { Badge, Group } from "@mantine/core";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../lib/format.ts";
 import i18n from "../../lib/i18n.ts";
+import { useCompanyName } from "./name-lookup.ts";
 import type { AnyRecord, FieldSpec } from "./record-config.ts";
 import { useMembers } from "./records-api.ts";
-import { useCompanyName } from "./name-lookup.ts";
 
 export function text(value: string | null | undefined): string {
   return value ?? "";
@@ -41,7 +41,9 @@ export function CompanyName({ id }: { id: string | null }) {
 }
 
 export function addressPatch(address: TAddress | null, key: keyof TAddress, value: string) {
-  return { address: { ...(address ?? {}), [key]: key === "country" ? orNull(value.toUpperCase()) : orNull(value) } };
+  return {
+    address: { ...(address ?? {}), [key]: key === "country" ? orNull(value.toUpperCase()) : orNull(value) },
+  };
 }
 
 /** Shows a custom field value by its type, in the UI locale. */

@@ -10,7 +10,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 function loadCompanyName(id: string): Promise<string | null> {
   return new Promise((resolve, reject) => {
     waiting.set(id, [...(waiting.get(id) ?? []), { resolve, reject }]);
-    timer ??= setTimeout(flush, 15);
+    if (timer === null) timer = setTimeout(flush, 15);
   });
 }
 
@@ -27,7 +27,8 @@ async function flush() {
         limit: chunk.length,
       });
       const names = new Map(page.data.map((company) => [company.id, company.name]));
-      for (const id of chunk) for (const pending of batch.get(id) ?? []) pending.resolve(names.get(id) ?? null);
+      for (const id of chunk)
+        for (const pending of batch.get(id) ?? []) pending.resolve(names.get(id) ?? null);
     } catch (error) {
       for (const id of chunk) for (const pending of batch.get(id) ?? []) pending.reject(error);
     }

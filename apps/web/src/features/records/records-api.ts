@@ -64,7 +64,11 @@ export async function createRecord<T extends AnyRecord>(segment: Segment, body: 
 }
 
 /** PATCH with `If-Match: <version>`; a stale version fails with 412 `version_conflict`. */
-export async function patchRecord<T extends AnyRecord>(segment: Segment, record: T, body: unknown): Promise<T> {
+export async function patchRecord<T extends AnyRecord>(
+  segment: Segment,
+  record: T,
+  body: unknown,
+): Promise<T> {
   const path = `/api/v1/${segment}/{id}` as "/api/v1/people/{id}";
   const updated = unwrap(
     await api.PATCH(path, {
@@ -106,8 +110,11 @@ export function customFieldsQuery(object: RecordObject) {
   return queryOptions({
     queryKey: ["custom-fields", object],
     queryFn: async () =>
-      (unwrap(await api.GET("/api/v1/custom-fields", { params: { query: { object } } })) as { data: TCustomField[] })
-        .data,
+      (
+        unwrap(await api.GET("/api/v1/custom-fields", { params: { query: { object } } })) as {
+          data: TCustomField[];
+        }
+      ).data,
     staleTime: 5 * 60_000,
   });
 }

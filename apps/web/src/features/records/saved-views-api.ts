@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../lib/api.ts";
 import type { SavedView } from "../../lib/api.gen.ts";
+import { api } from "../../lib/api.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { queryClient } from "../../lib/query-client.ts";
 import type { RecordObject } from "./record-config.ts";
@@ -12,7 +12,11 @@ export function useSavedViews(object: RecordObject) {
   return useQuery({
     queryKey: ["saved-views", object],
     queryFn: async () =>
-      (unwrap(await api.GET("/api/v1/saved-views", { params: { query: { object } } })) as { data: SavedView[] }).data,
+      (
+        unwrap(await api.GET("/api/v1/saved-views", { params: { query: { object } } })) as {
+          data: SavedView[];
+        }
+      ).data,
   });
 }
 

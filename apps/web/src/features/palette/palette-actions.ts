@@ -1,0 +1,50 @@
+import type { MantineColorScheme } from "@mantine/core";
+import type { useNavigate } from "@tanstack/react-router";
+import i18n, { currentLanguage } from "../../lib/i18n.ts";
+
+export interface PaletteItem {
+  id: string;
+  group: "actions" | "people" | "companies";
+  label: string;
+  hint?: string;
+  run: () => void;
+}
+
+interface ActionContext {
+  navigate: ReturnType<typeof useNavigate>;
+  colorScheme: MantineColorScheme;
+  setColorScheme: (scheme: MantineColorScheme) => void;
+}
+
+/** Commands the palette offers besides records; labels come from the common namespace. */
+export function paletteActions({ navigate, colorScheme, setColorScheme }: ActionContext): PaletteItem[] {
+  const t = i18n.t.bind(i18n);
+  const other = currentLanguage() === "de" ? "en" : "de";
+  return [
+    {
+      id: "new-person",
+      label: t("palette.newPerson"),
+      run: () => void navigate({ to: "/people", search: { new: true } }),
+    },
+    {
+      id: "new-company",
+      label: t("palette.newCompany"),
+      run: () => void navigate({ to: "/companies", search: { new: true } }),
+    },
+    { id: "go-people", label: t("palette.goPeople"), run: () => void navigate({ to: "/people" }) },
+    { id: "go-companies", label: t("palette.goCompanies"), run: () => void navigate({ to: "/companies" }) },
+    { id: "go-trash", label: t("palette.goTrash"), run: () => void navigate({ to: "/trash" }) },
+    { id: "go-settings", label: t("palette.goSettings"), run: () => void navigate({ to: "/settings" }) },
+    {
+      id: "switch-language",
+      label: t("palette.switchLanguage"),
+      hint: other === "de" ? "Deutsch" : "English",
+      run: () => void i18n.changeLanguage(other),
+    },
+    {
+      id: "toggle-theme",
+      label: t("palette.toggleTheme"),
+      run: () => setColorScheme(colorScheme === "dark" ? "light" : "dark"),
+    },
+  ].map((item) => ({ ...item, group: "actions" as const }));
+}

@@ -1,0 +1,61 @@
+import { Alert, Button, Group, Paper, Stack, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+interface DetailsCardProps {
+  title: string;
+  dirty: boolean;
+  saving: boolean;
+  conflict: boolean;
+  onSave: () => void;
+  onReset: () => void;
+  onReload: () => void;
+  children: ReactNode;
+}
+
+export function DetailsCard(props: DetailsCardProps) {
+  const { t } = useTranslation("records");
+  return (
+    <Paper withBorder p="md">
+      <form
+        noValidate
+        aria-label={props.title}
+        data-testid="details-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSave();
+        }}
+      >
+        <Stack>
+          <Title order={2} size="h4">
+            {props.title}
+          </Title>
+          {props.conflict && (
+            <Alert
+              color="orange"
+              role="alert"
+              title={t("record.conflictTitle")}
+              data-testid="version-conflict"
+            >
+              <Stack gap="xs">
+                {t("record.conflictText")}
+                <Button size="xs" variant="white" w="fit-content" onClick={props.onReload}>
+                  {t("record.reload")}
+                </Button>
+              </Stack>
+            </Alert>
+          )}
+          {props.children}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onReset} disabled={!props.dirty || props.saving}>
+              {t("record.discard")}
+            </Button>
+            <Button type="submit" loading={props.saving} disabled={!props.dirty} data-testid="details-save">
+              {t("common:save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,131 @@
+import { Button, Grid, Group, Modal, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowLeft, IconTrash } from "@tabler/icons-react";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { HistoryPanel } from "./HistoryPanel.tsx";
+import { RelationsPanel } from "./RelationsPanel.tsx";
+import type { RecordObject } from "./record-config.ts";
+import { deleteRecord, segmentOf } from "./records-api.ts";
+
+interface RecordPageLayoutProps {
+  object: RecordObject;
+  id: string;
+  name: string;
+  facts: ReactNode;
+  children: ReactNode;
+}
+
+/** The 360° record page: header with key facts and actions, main column, and a side area with tabs. */
+export function RecordPageLayout({ object, id, name, facts, children }: RecordPageLayoutProps) {
+  const { t } = useTranslation("records");
+  const segment = segmentOf(object);
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+
+  async function moveToTrash() {
+    try {
+      await deleteRecord(segment, id);
+      await queryClient.invalidateQueries({ queryKey: [segment, "list"] });
+      await queryClient.invalidateQueries({ queryKey: ["trash"] });
+      notifications.show({ color: "green", message: t("record.movedToTrash", { name }) });
+      await navigate({ to: segment === "people" ? "/people" : "/companies" });
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <Button
+        component={Link}
+        to={segment === "people" ? "/people" : "/companies"}
+        variant="subtle"
+        leftSection={<IconArrowLeft size={16} aria-hidden />}
+        w="fit-content"
+        px={4}
+      >
+        {t(`${segment}.back`)}
+      </Button>
+      <Paper withBorder p="md" data-testid="record-header">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Title order={1} size="h2" data-testid="record-title">
+              {name}
+            </Title>
+            <Group gap="lg" wrap="wrap">
+              {facts}
+            </Group>
+          </Stack>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={() => setConfirming(true)}
+            data-testid="record-delete"
+          >
+            {t("record.delete")}
+          </Button>
+        </Group>
+      </Paper>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">{children}</Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper withBorder p="sm">
+            <Tabs defaultValue="relations" keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="relations" data-testid="tab-relations">
+                  {t("record.relations")}
+                </Tabs.Tab>
+                <Tabs.Tab value="history" data-testid="tab-history">
+                  {t("record.history")}
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="relations" pt="sm">
+                <RelationsPanel recordType={object} recordId={id} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history" pt="sm">
+                <HistoryPanel recordId={id} />
+              </Tabs.Panel>
+            </Tabs>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t("record.deleteTitle", { name })}
+      >
+        <Stack>
+          <Text size="sm">{t("record.deleteText")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t("common:cancel")}
+            </Button>
+            <Button color="red" onClick={moveToTrash} data-testid="record-delete-confirm">
+              {t("record.delete")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}

@@ -9,6 +9,7 @@ import { createDatabase } from "./db/client.ts";
 import { type DataDirLock, lockDataDir } from "./db/lock.ts";
 import { applyMigrations } from "./db/migrate.ts";
 import { type JobRunner, startJobRunner } from "./jobs/runner.ts";
+import { createSmtpMailer } from "./lib/mailer.ts";
 
 export type ServiceRole = "web" | "worker";
 
@@ -36,7 +37,10 @@ export async function startServer(
 
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await applyMigrations(database);
-  const { app, services } = await buildApp({ config, database, logger: log });
+  const mailer = config.smtpUrl
+    ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+    : undefined;
+  const { app, services } = await buildApp({ config, database, logger: log, mailer });
 
   let jobs: JobRunner | null = null;
   if (roles.includes("worker")) {

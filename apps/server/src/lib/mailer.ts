@@ -1,10 +1,12 @@
+import nodemailer from "nodemailer";
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
 }
 
-/** Sends mail; returns false when no transport is configured. */
+/** Sends mail; returns false when no transport is configured (the message is not sent). */
 export interface Mailer {
   send(message: MailMessage): Promise<boolean>;
 }
@@ -17,6 +19,22 @@ export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
     async send(message) {
       sent.push(message);
       return false;
+    },
+  };
+}
+
+/** Sends through SMTP (`SMTP_URL`, e.g. smtp://user:pass@mail.example.de:587) with nodemailer. */
+export function createSmtpMailer(options: { url: string; from: string }): Mailer {
+  const transport = nodemailer.createTransport(options.url);
+  return {
+    async send(message) {
+      await transport.sendMail({
+        from: options.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+      return true;
     },
   };
 }

@@ -6,7 +6,7 @@ import pg from "pg";
 import { buildApp, type Services } from "../app.ts";
 import { createDatabase, type DatabaseHandle } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
-import { createMemoryMailer } from "../lib/mailer.ts";
+import { createMemoryMailer, type Mailer } from "../lib/mailer.ts";
 
 /**
  * Test databases: PGlite in memory by default; with KONTOR_TEST_DATABASE_URL (a PostgreSQL
@@ -83,9 +83,10 @@ export interface TestResponse {
 }
 
 /** Starts the whole app on a fresh database and a random loopback port. */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(options: { mailer?: Mailer } = {}): Promise<TestContext> {
   const { database, drop } = await createTestDatabase();
-  const mailer = createMemoryMailer();
+  const memoryMailer = createMemoryMailer();
+  const mailer = options.mailer ?? memoryMailer;
   const placeholder = "http://127.0.0.1:3000";
   const { app, services } = await buildApp({
     config: {
@@ -107,7 +108,7 @@ export async function createTestContext(): Promise<TestContext> {
     services,
     database,
     baseUrl,
-    mailer,
+    mailer: memoryMailer,
     async createUser(options = {}) {
       const email = options.email ?? `user-${randomUUID().slice(0, 8)}@example.de`;
       const password = "a-good-password-1";

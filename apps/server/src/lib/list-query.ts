@@ -168,24 +168,31 @@ interface DecodedCursor {
   id: string;
 }
 
-function decodeCursor(cursor: string): DecodedCursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (parsed[0] === null || typeof parsed[0] === "string") &&
-      typeof parsed[1] === "string" &&
-      UUID.test(parsed[1])
-    ) {
-      return { value: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
-    { path: "cursor", message: "Malformed cursor" },
+function malformedCursor(message = "Malformed cursor"): AppError {
+  return new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
+    { path: "cursor", message },
   ]);
+}
+
+/** A cursor is `[sortValue, id, sort]`; it only continues the sort order it was made for. */
+function decodeCursor(cursor: string, sort: string): DecodedCursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw malformedCursor();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    (parsed[0] !== null && typeof parsed[0] !== "string") ||
+    typeof parsed[1] !== "string" ||
+    !UUID.test(parsed[1])
+  ) {
+    throw malformedCursor();
+  }
+  if (parsed[2] !== sort) throw malformedCursor("The cursor belongs to another sort order");
+  return { value: parsed[0], id: parsed[1] };
 }
 
 function cursorCondition(spec: FieldSpec, idExpr: SQL, descending: boolean, cursor: DecodedCursor): SQL {
@@ -194,7 +201,12 @@ function cursorCondition(spec: FieldSpec, idExpr: SQL, descending: boolean, curs
   if (cursor.value === null) {
     return sql`(${spec.expr} IS NULL AND ${idExpr} ${cmp} ${id})`;
   }
-  const value = castValue(spec.kind, cursor.value, "cursor");
+  let value: SQL;
+  try {
+    value = castValue(spec.kind, cursor.value, "cursor");
+  } catch {
+    throw malformedCursor();
+  }
   if (!spec.nullable) return sql`(${spec.expr}, ${idExpr}) ${cmp} (${value}, ${id})`;
   return or(
     sql`${spec.expr} ${cmp} ${value}`,
@@ -226,7 +238,7 @@ export function planList(options: {
   }
   const conditions = [...(options.extraConditions ?? []), ...parseFilters(request.raw, resolveField)];
   if (request.cursor)
-    conditions.push(cursorCondition(sortSpec, idExpr, descending, decodeCursor(request.cursor)));
+    conditions.push(cursorCondition(sortSpec, idExpr, descending, decodeCursor(request.cursor, sortParam)));
   const direction = descending ? sql`DESC` : sql`ASC`;
   return {
     where: and(...conditions),
@@ -235,7 +247,7 @@ export function planList(options: {
     limit: request.limit,
     cursorAfter: (value, id) =>
       Buffer.from(
-        JSON.stringify([value === null || value === undefined ? null : String(value), id]),
+        JSON.stringify([value === null || value === undefined ? null : String(value), id, sortParam]),
       ).toString("base64url"),
   };
 }

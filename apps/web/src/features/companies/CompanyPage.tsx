@@ -5,7 +5,7 @@ import { useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatMoney, formatNumber } from "../../lib/format.ts";
 import { DetailsCard } from "../records/DetailsCard.tsx";
-import { Tags } from "../records/field-helpers.tsx";
+import { RelationshipTypes } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
 import { Fact, RecordPageLayout } from "../records/RecordPageLayout.tsx";
 import { listRecords, recordQuery } from "../records/records-api.ts";
@@ -45,7 +45,7 @@ function CompanyView({ company }: { company: TCompany }) {
         )}
       </Fact>
       <Fact label={t("fields.relationshipTypes")}>
-        {company.relationshipTypes.length > 0 && <Tags tags={company.relationshipTypes} />}
+        {company.relationshipTypes.length > 0 && <RelationshipTypes keys={company.relationshipTypes} />}
       </Fact>
     </>
   );

@@ -1,7 +1,15 @@
 import { COMPANY_FILTER_FIELDS, type TCompany } from "@kontor/contracts";
 import { formatMoney, formatNumber } from "../../lib/format.ts";
 import { splitTags } from "../people/person-config.tsx";
-import { addressPatch, metaFields, OwnerName, orNull, Tags, text } from "../records/field-helpers.tsx";
+import {
+  addressPatch,
+  metaFields,
+  OwnerName,
+  orNull,
+  RelationshipTypes,
+  Tags,
+  text,
+} from "../records/field-helpers.tsx";
 import type { FieldSpec, ObjectConfig } from "../records/record-config.ts";
 
 const fields: FieldSpec<TCompany>[] = [
@@ -96,7 +104,7 @@ const fields: FieldSpec<TCompany>[] = [
     width: 170,
     filterable: true,
     display: (company) => company.relationshipTypes.join(", "),
-    render: (company) => <Tags tags={company.relationshipTypes} />,
+    render: (company) => <RelationshipTypes keys={company.relationshipTypes} />,
   },
   {
     key: "tags",

@@ -1,5 +1,5 @@
 import { Loader, TextInput } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 interface EditableCellProps {
@@ -17,6 +17,8 @@ export function EditableCell({ label, initial, type, testId, children, onSave }:
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(initial);
   const [saving, setSaving] = useState(false);
+  // Enter saves and then the input blurs; the ref keeps that from sending a second, stale PATCH.
+  const inFlight = useRef(false);
 
   function start() {
     setValue(initial);
@@ -24,10 +26,12 @@ export function EditableCell({ label, initial, type, testId, children, onSave }:
   }
 
   async function save() {
+    if (inFlight.current) return;
     if (value === initial) {
       setEditing(false);
       return;
     }
+    inFlight.current = true;
     setSaving(true);
     try {
       await onSave(value);
@@ -35,6 +39,7 @@ export function EditableCell({ label, initial, type, testId, children, onSave }:
     } catch {
       // The caller has reported the problem; keep the editor open so nothing typed is lost.
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   }

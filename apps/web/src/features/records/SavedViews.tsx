@@ -45,7 +45,7 @@ export function SavedViews({ object, activeId, current, onApply }: SavedViewsPro
   }
 
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="wrap">
       <Select
         aria-label={t("views.label")}
         placeholder={t("views.all")}

@@ -1,10 +1,11 @@
 import type { TAddress, TCustomField } from "@kontor/contracts";
 import { Badge, Group } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../lib/format.ts";
 import i18n from "../../lib/i18n.ts";
 import { useCompanyName } from "./name-lookup.ts";
 import type { AnyRecord, FieldSpec } from "./record-config.ts";
-import { useMembers } from "./records-api.ts";
+import { useMembers, workspaceSettingsQuery } from "./records-api.ts";
 
 export function text(value: string | null | undefined): string {
   return value ?? "";
@@ -27,6 +28,15 @@ export function Tags({ tags }: { tags: string[] }) {
       ))}
     </Group>
   );
+}
+
+/** Relationship type keys shown with the workspace's labels. */
+export function RelationshipTypes({ keys }: { keys: string[] }) {
+  const { data: settings } = useQuery(workspaceSettingsQuery);
+  const labels = keys.map(
+    (key) => settings?.relationshipTypes.find((type) => type.key === key)?.label ?? key,
+  );
+  return <Tags tags={labels} />;
 }
 
 export function OwnerName({ id }: { id: string | null }) {

@@ -29,7 +29,7 @@ export function buildProblem(code: ErrorCode, detail?: string, errors?: FieldErr
 }
 
 function pathOf(instancePath: string, context: string): string {
-  const trimmed = instancePath.replace(/^\//, "").replaceAll("/", ".");
+  const trimmed = instancePath.split("/").filter(Boolean).join(".");
   return context === "body" ? trimmed : [context, trimmed].filter(Boolean).join(".");
 }
 

@@ -23,6 +23,8 @@ import { relationsRoutes } from "./modules/relations/relations.routes.ts";
 import { createRelationsService } from "./modules/relations/relations.service.ts";
 import { savedViewsRoutes } from "./modules/saved-views/saved-views.routes.ts";
 import { createSavedViewsService } from "./modules/saved-views/saved-views.service.ts";
+import { searchRoutes } from "./modules/search/search.routes.ts";
+import { createSearchService } from "./modules/search/search.service.ts";
 import { trashRoutes } from "./modules/trash/trash.routes.ts";
 import { createTrashService } from "./modules/trash/trash.service.ts";
 import { workspacesRoutes } from "./modules/workspaces/workspaces.routes.ts";
@@ -51,6 +53,7 @@ export function createServices(database: DatabaseHandle, auth: Auth) {
     savedViews: createSavedViewsService({ db }),
     trash: createTrashService({ db }),
     audit: createAuditService({ db }),
+    search: createSearchService({ db }),
   };
 }
 
@@ -120,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(savedViewsRoutes(services));
       await api.register(auditRoutes(services));
       await api.register(trashRoutes(services));
+      await api.register(searchRoutes(services));
     },
     { prefix: "/api/v1" },
   );

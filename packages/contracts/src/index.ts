@@ -6,4 +6,5 @@ export * from "./errors.ts";
 export * from "./people.ts";
 export * from "./relations.ts";
 export * from "./roles.ts";
+export * from "./search.ts";
 export * from "./workspaces.ts";

@@ -29,6 +29,8 @@ export const companies = pgTable(
     ownerId: uuid("owner_id"),
     relationshipTypes: jsonb("relationship_types").$type<string[]>().notNull().default(emptyJsonArray),
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default(emptyJsonObject),
+    /** Folded name, domain and website host (lib/search-text.ts), written with every change. */
+    searchText: text("search_text").notNull().default(""),
   },
   (table) => [
     index("companies_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
@@ -37,10 +39,7 @@ export const companies = pgTable(
     index("companies_ws_deleted_idx").on(table.workspaceId, table.deletedAt),
     index("companies_tags_idx").using("gin", table.tags),
     index("companies_custom_fields_idx").using("gin", table.customFields),
-    index("companies_search_trgm_idx").using(
-      "gin",
-      sql`(lower(coalesce(${table.name}, '') || ' ' || coalesce(${table.domain}, ''))) gin_trgm_ops`,
-    ),
+    index("companies_search_text_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -63,6 +62,8 @@ export const people = pgTable(
     tags: jsonb("tags").$type<string[]>().notNull().default(emptyJsonArray),
     ownerId: uuid("owner_id"),
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default(emptyJsonObject),
+    /** Folded names and emails (lib/search-text.ts), written with every change. */
+    searchText: text("search_text").notNull().default(""),
   },
   (table) => [
     index("people_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
@@ -73,10 +74,9 @@ export const people = pgTable(
     index("people_ws_deleted_idx").on(table.workspaceId, table.deletedAt),
     index("people_tags_idx").using("gin", table.tags),
     index("people_custom_fields_idx").using("gin", table.customFields),
-    index("people_search_trgm_idx").using(
-      "gin",
-      sql`(lower(coalesce(${table.firstName}, '') || ' ' || coalesce(${table.lastName}, '') || ' ' || coalesce(${table.email}, ''))) gin_trgm_ops`,
-    ),
+    index("people_search_text_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
+    index("people_additional_emails_idx").using("gin", table.additionalEmails),
+    index("people_additional_phones_idx").using("gin", table.additionalPhones),
   ],
 );
 

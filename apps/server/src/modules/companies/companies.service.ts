@@ -6,6 +6,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
 import type { Actor } from "../../lib/policy.ts";
+import { companySearchText } from "../../lib/search-text.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { validateCustomFieldValues } from "../custom-fields/custom-field-values.ts";
 import {
@@ -18,6 +19,7 @@ import {
   uniqueTags,
   type WriteContext,
 } from "../records/record-support.ts";
+import { textMatches } from "../search/search-conditions.ts";
 import { authorizeCompany } from "./companies.policy.ts";
 import { presentCompany } from "./companies.presenter.ts";
 import * as repo from "./companies.repository.ts";
@@ -86,6 +88,7 @@ async function normaliseInput(
     for (const error of checked.errors) errors.add(error.path, error.message);
     values.customFields = checked.values;
   }
+  values.searchText = companySearchText({ ...existing, ...values });
   await assertOwnerIsMember(db, actor.workspaceId, input.ownerId, errors);
   errors.throwIfAny();
   return values;
@@ -124,17 +127,12 @@ export function createCompaniesService({ db }: { db: Database }) {
     async list(actor: Actor, request: ListRequest & { q?: string | undefined }) {
       authorizeCompany(actor, "read");
       const { definitions } = await loadWriteContext(db, actor.workspaceId, "company");
-      const search = request.q?.trim().toLowerCase();
       const plan = planList({
         request,
         idExpr: sql`${companies.id}`,
         defaultSort: "-createdAt",
         resolveField: commonFieldResolver(companies, definitions, OWN_FIELDS),
-        extraConditions: search
-          ? [
-              sql`lower(coalesce(${companies.name}, '') || ' ' || coalesce(${companies.domain}, '')) LIKE ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
-            ]
-          : [],
+        extraConditions: request.q ? [textMatches(sql`${companies.searchText}`, request.q)] : [],
       });
       const page = pageOf(await repo.listCompanies(db, actor.workspaceId, plan), plan);
       return { data: page.rows.map(presentCompany), nextCursor: page.nextCursor };

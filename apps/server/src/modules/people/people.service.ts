@@ -6,6 +6,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
 import type { Actor } from "../../lib/policy.ts";
+import { personSearchText } from "../../lib/search-text.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { validateCustomFieldValues } from "../custom-fields/custom-field-values.ts";
 import {
@@ -20,6 +21,7 @@ import {
   uniqueTags,
   type WriteContext,
 } from "../records/record-support.ts";
+import { textMatches } from "../search/search-conditions.ts";
 import { authorizePerson } from "./people.policy.ts";
 import { presentEmployment, presentPerson } from "./people.presenter.ts";
 import * as repo from "./people.repository.ts";
@@ -80,6 +82,7 @@ async function normaliseInput(
   if (!merged.firstName && !merged.lastName && !merged.email) {
     errors.add("lastName", "A person needs a first name, a last name or an email");
   }
+  values.searchText = personSearchText(merged);
   await assertOwnerIsMember(db, actor.workspaceId, input.ownerId, errors);
   if (input.companyId && input.companyId !== existing?.companyId) {
     await assertCompanyExists(db, actor.workspaceId, input.companyId, errors);
@@ -99,17 +102,12 @@ export function createPeopleService({ db }: { db: Database }) {
     async list(actor: Actor, request: ListRequest & { q?: string | undefined }) {
       authorizePerson(actor, "read");
       const { definitions } = await loadWriteContext(db, actor.workspaceId, "person");
-      const search = request.q?.trim().toLowerCase();
       const plan = planList({
         request,
         idExpr: sql`${people.id}`,
         defaultSort: "-createdAt",
         resolveField: commonFieldResolver(people, definitions, OWN_FIELDS),
-        extraConditions: search
-          ? [
-              sql`lower(coalesce(${people.firstName}, '') || ' ' || coalesce(${people.lastName}, '') || ' ' || coalesce(${people.email}, '')) LIKE ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
-            ]
-          : [],
+        extraConditions: request.q ? [textMatches(sql`${people.searchText}`, request.q)] : [],
       });
       const page = pageOf(await repo.listPeople(db, actor.workspaceId, plan), plan);
       return { data: page.rows.map(presentPerson), nextCursor: page.nextCursor };

@@ -1,0 +1,68 @@
+import type { TSearchResult } from "@kontor/contracts";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { toE164 } from "../../lib/phone.ts";
+import { type Actor, authorizeRecord } from "../../lib/policy.ts";
+import { escapeLike, foldForSearch, queryWords } from "../../lib/search-text.ts";
+import { loadWriteContext } from "../records/record-support.ts";
+import { type SearchRow, searchCompanies, searchPeople } from "./search.repository.ts";
+
+/** How similar a word must be to count as a typo of the query (pg_trgm word similarity). */
+export const TYPO_THRESHOLD = 0.5;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[\d\s()./-]{5,}$/;
+
+/** Global search across record types: names with umlaut folding and typos, emails, phones. */
+export function createSearchService({ db }: { db: Database }) {
+  return {
+    async search(
+      actor: Actor,
+      options: { q: string; types?: string | undefined; limit: number },
+    ): Promise<TSearchResult> {
+      authorizeRecord(actor, "read");
+      const types = options.types ? options.types.split(",") : ["person", "company"];
+      const raw = options.q.trim();
+      const email = EMAIL.test(raw) ? raw.toLowerCase() : null;
+      let phone: string | null = null;
+      if (PHONE.test(raw) && raw.replace(/\D/g, "").length >= 5) {
+        const { defaultRegion } = await loadWriteContext(db, actor.workspaceId, "person");
+        phone = toE164(raw, defaultRegion);
+      }
+      const folded = foldForSearch(raw);
+      const params = {
+        workspaceId: actor.workspaceId,
+        folded,
+        words: queryWords(raw).map(escapeLike),
+        email,
+        phone,
+        limit: options.limit,
+      };
+      const groups = await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`,
+        );
+        const result: TSearchResult["groups"] = [];
+        if (types.includes("person"))
+          result.push({ type: "person", hits: present("person", await searchPeople(tx, params)) });
+        if (types.includes("company"))
+          result.push({ type: "company", hits: present("company", await searchCompanies(tx, params)) });
+        return result;
+      });
+      return { query: raw, groups };
+    },
+  };
+}
+
+function present(type: "person" | "company", rows: SearchRow[]) {
+  return rows.map((row) => ({
+    type,
+    id: row.id,
+    title: row.title || row.subtitle || "—",
+    subtitle: row.title ? row.subtitle : null,
+    matchedBy: row.matched_by,
+    score: Math.round(Number(row.score) * 1000) / 1000,
+  }));
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,4 +1,4 @@
-import { Button, Kbd, Text } from "@mantine/core";
+import { Button, Kbd } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
@@ -12,17 +12,15 @@ export function GlobalSearchButton({ onOpen }: { onOpen: () => void }) {
       onClick={onOpen}
       leftSection={<IconSearch size={16} aria-hidden />}
       rightSection={
-        <Kbd size="xs" visibleFrom="md">
+        <Kbd size="xs" visibleFrom="md" aria-hidden>
           {isMac ? "⌘" : "Ctrl"} K
         </Kbd>
       }
-      aria-label={t("shell.search")}
+      aria-keyshortcuts={isMac ? "Meta+K" : "Control+K"}
       data-testid="global-search"
       styles={{ root: { flex: "0 1 320px", minWidth: 0 }, inner: { justifyContent: "space-between" } }}
     >
-      <Text size="sm" c="dimmed" truncate visibleFrom="xs">
-        {t("shell.searchPlaceholder")}
-      </Text>
+      <span className="kontor-search-label">{t("shell.searchPlaceholder")}</span>
     </Button>
   );
 }

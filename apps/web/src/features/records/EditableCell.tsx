@@ -77,7 +77,6 @@ export function EditableCell({ label, initial, type, testId, children, onSave }:
     <div
       role="button"
       tabIndex={0}
-      aria-label={t("list.editCellValue", { field: label, value: initial || t("list.empty") })}
       data-testid={testId}
       style={{ cursor: "text", minHeight: 24, display: "flex", alignItems: "center", overflow: "hidden" }}
       onDoubleClick={start}
@@ -89,6 +88,7 @@ export function EditableCell({ label, initial, type, testId, children, onSave }:
       }}
     >
       {children}
+      <span className="sr-only">{t("list.editHint", { field: label })}</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { FILTER_OPERATORS, type FieldError, type FilterOperator } from "@kontor/contracts";
 import { and, or, type SQL, sql } from "drizzle-orm";
 import { AppError } from "../errors/app-error.ts";
+import { isCalendarDate } from "./calendar-date.ts";
 
 export type FieldKind = "text" | "number" | "timestamp" | "date" | "uuid" | "tags" | "boolean";
 
@@ -52,8 +53,7 @@ function castValue(kind: FieldKind, value: string, path: string): SQL {
         throw invalidFilter(path, `"${value}" is not an ISO 8601 timestamp`);
       return sql`${new Date(value).toISOString()}::timestamptz`;
     case "date":
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-        throw invalidFilter(path, `"${value}" is not a date (YYYY-MM-DD)`);
+      if (!isCalendarDate(value)) throw invalidFilter(path, `"${value}" is not a date (YYYY-MM-DD)`);
       return sql`${value}::date`;
     case "uuid":
       if (!UUID.test(value)) throw invalidFilter(path, `"${value}" is not a UUID`);
@@ -66,7 +66,7 @@ function castValue(kind: FieldKind, value: string, path: string): SQL {
   }
 }
 
-function buildCondition(spec: FieldSpec, op: FilterOperator, value: string, path: string): SQL {
+export function buildCondition(spec: FieldSpec, op: FilterOperator, value: string, path: string): SQL {
   const { expr, kind } = spec;
   if (op === "isNull") {
     if (value !== "true" && value !== "false") throw invalidFilter(path, "isNull takes true or false");

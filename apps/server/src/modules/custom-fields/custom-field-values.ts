@@ -1,5 +1,6 @@
 import { type FieldError, ZEmail, ZMoney } from "@kontor/contracts";
 import { type SQL, sql } from "drizzle-orm";
+import { isCalendarDate } from "../../lib/calendar-date.ts";
 import type { FieldKind, FieldSpec } from "../../lib/list-query.ts";
 import { toE164 } from "../../lib/phone.ts";
 import type { CustomFieldRow } from "./custom-fields.repository.ts";
@@ -22,11 +23,7 @@ function checkValue(
     case "boolean":
       return typeof value === "boolean" ? { value } : { error: "Expected true or false" };
     case "date":
-      return typeof value === "string" &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(value))
-        ? { value }
-        : { error: "Expected a date (YYYY-MM-DD)" };
+      return isCalendarDate(value) ? { value } : { error: "Expected a date (YYYY-MM-DD)" };
     case "select":
       return typeof value === "string" && options.includes(value)
         ? { value }

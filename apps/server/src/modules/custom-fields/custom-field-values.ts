@@ -86,7 +86,9 @@ export function validateCustomFieldValues(options: {
   }
   for (const definition of options.definitions) {
     const value = result[definition.key];
-    if (definition.required && (value === undefined || value === null || value === "")) {
+    const empty =
+      value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+    if (definition.required && empty) {
       errors.push({ path: `customFields.${definition.key}`, message: `${definition.label} is required` });
     }
   }

@@ -411,8 +411,10 @@ describe("filters on people", () => {
     expect(await ids("filter[birthday][isNull]=true")).toEqual([nowhere.id]);
     expect(await ids(`filter[companyId][eq]=${company.id}`)).toEqual([berlin.id]);
     expect(await ids("filter[companyId][isNull]=true")).toEqual([wien.id, nowhere.id].sort());
-    const bad = await ctx.request({ path: "/api/v1/people?filter[birthday][eq]=May", as: other });
-    expectProblem(bad, 400, "invalid_filter");
+    for (const value of ["May", "2024-02-30", "2023-13-01"]) {
+      const bad = await ctx.request({ path: `/api/v1/people?filter[birthday][eq]=${value}`, as: other });
+      expect(expectProblem(bad, 400, "invalid_filter"), value).toEqual(["filter[birthday][eq]"]);
+    }
   });
 
   it("searches names and email with q", async () => {

@@ -233,12 +233,12 @@ type SortKey = "name" | "employeeCount" | "domain" | "createdAt";
 
 /** The documented order: by the field (NULLS LAST in both directions), ties broken by id in the same direction. */
 function sortedBy(field: SortKey, descending: boolean): string[] {
-  const valueOf = (c: TCompany): string | number | null =>
+  const sortValue = (c: TCompany): string | number | null =>
     field === "createdAt" ? Date.parse(c.createdAt) : (c[field] as string | number | null);
   return [...companies]
     .sort((a, b) => {
-      const x = valueOf(a);
-      const y = valueOf(b);
+      const x = sortValue(a);
+      const y = sortValue(b);
       if (x === null && y !== null) return 1;
       if (y === null && x !== null) return -1;
       const direction = descending ? -1 : 1;

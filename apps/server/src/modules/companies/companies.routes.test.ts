@@ -53,12 +53,17 @@ describe("create and read", () => {
   it("keeps up to four decimals of money exactly", async () => {
     const company = await buildCompany(ctx, admin, { annualRevenue: { amount: "-0.1234", currency: "CHF" } });
     expect(company.annualRevenue).toEqual({ amount: "-0.1234", currency: "CHF" });
-    const big = await buildCompany(ctx, admin, { annualRevenue: { amount: "999999999999999.9999", currency: "USD" } });
+    const big = await buildCompany(ctx, admin, {
+      annualRevenue: { amount: "999999999999999.9999", currency: "USD" },
+    });
     expect(big.annualRevenue).toEqual({ amount: "999999999999999.9999", currency: "USD" });
   });
 
   it("answers 404 company_not_found for an unknown id", async () => {
-    const response = await ctx.request({ path: "/api/v1/companies/0190a000-0000-7000-8000-000000000000", as: admin });
+    const response = await ctx.request({
+      path: "/api/v1/companies/0190a000-0000-7000-8000-000000000000",
+      as: admin,
+    });
     expectProblem(response, 404, "company_not_found");
   });
 });
@@ -71,17 +76,45 @@ describe("bad input is a problem+json and writes nothing", () => {
     ["an unknown field", { name: "A", revenue: 5 }, "revenue"],
     ["a wrong type", { name: "A", employeeCount: "many" }, "employeeCount"],
     ["a fractional employee count", { name: "A", employeeCount: 1.5 }, "employeeCount"],
-    ["a currency that is too long", { name: "A", annualRevenue: { amount: "1.00", currency: "EURO" } }, "annualRevenue.currency"],
-    ["an unassigned currency", { name: "A", annualRevenue: { amount: "1.00", currency: "XXY" } }, "annualRevenue.currency"],
-    ["a lowercase currency", { name: "A", annualRevenue: { amount: "1.00", currency: "eur" } }, "annualRevenue.currency"],
-    ["money as a float", { name: "A", annualRevenue: { amount: 1.5, currency: "EUR" } }, "annualRevenue.amount"],
-    ["money with five decimals", { name: "A", annualRevenue: { amount: "1.12345", currency: "EUR" } }, "annualRevenue.amount"],
+    [
+      "a currency that is too long",
+      { name: "A", annualRevenue: { amount: "1.00", currency: "EURO" } },
+      "annualRevenue.currency",
+    ],
+    [
+      "an unassigned currency",
+      { name: "A", annualRevenue: { amount: "1.00", currency: "XXY" } },
+      "annualRevenue.currency",
+    ],
+    [
+      "a lowercase currency",
+      { name: "A", annualRevenue: { amount: "1.00", currency: "eur" } },
+      "annualRevenue.currency",
+    ],
+    [
+      "money as a float",
+      { name: "A", annualRevenue: { amount: 1.5, currency: "EUR" } },
+      "annualRevenue.amount",
+    ],
+    [
+      "money with five decimals",
+      { name: "A", annualRevenue: { amount: "1.12345", currency: "EUR" } },
+      "annualRevenue.amount",
+    ],
     ["an unknown country", { name: "A", address: { country: "ZZ" } }, "address.country"],
     ["an invalid phone", { name: "A", phone: "0000" }, "phone"],
     ["an invalid domain", { name: "A", domain: "not a domain" }, "domain"],
     ["a website that is not http(s)", { name: "A", website: "ftp://files.example" }, "website"],
-    ["an unconfigured relationship type", { name: "A", relationshipTypes: ["customer", "friend"] }, "relationshipTypes.1"],
-    ["an owner outside the workspace", { name: "A", ownerId: "0190a000-0000-7000-8000-000000000000" }, "ownerId"],
+    [
+      "an unconfigured relationship type",
+      { name: "A", relationshipTypes: ["customer", "friend"] },
+      "relationshipTypes.1",
+    ],
+    [
+      "an owner outside the workspace",
+      { name: "A", ownerId: "0190a000-0000-7000-8000-000000000000" },
+      "ownerId",
+    ],
   ];
 
   it.each(cases)("refuses %s", async (_label, body, path) => {
@@ -148,7 +181,12 @@ describe("update and delete", () => {
 
   it("refuses a stale If-Match with 412 and changes nothing; a current one succeeds", async () => {
     const company = await buildCompany(ctx, admin, { name: "Initech" });
-    await ctx.request({ method: "PATCH", path: `/api/v1/companies/${company.id}`, as: admin, body: { industry: "IT" } });
+    await ctx.request({
+      method: "PATCH",
+      path: `/api/v1/companies/${company.id}`,
+      as: admin,
+      body: { industry: "IT" },
+    });
     const stale = await ctx.request({
       method: "PATCH",
       path: `/api/v1/companies/${company.id}`,
@@ -172,11 +210,21 @@ describe("update and delete", () => {
 
   it("deletes to the trash and restores", async () => {
     const company = await buildCompany(ctx, admin);
-    expect((await ctx.request({ method: "DELETE", path: `/api/v1/companies/${company.id}`, as: admin })).status).toBe(204);
-    expectProblem(await ctx.request({ path: `/api/v1/companies/${company.id}`, as: admin }), 404, "company_not_found");
+    expect(
+      (await ctx.request({ method: "DELETE", path: `/api/v1/companies/${company.id}`, as: admin })).status,
+    ).toBe(204);
+    expectProblem(
+      await ctx.request({ path: `/api/v1/companies/${company.id}`, as: admin }),
+      404,
+      "company_not_found",
+    );
     const list = await ctx.request({ path: `/api/v1/companies?filter[id][eq]=${company.id}`, as: admin });
     expect(list.body.data).toEqual([]);
-    const restored = await ctx.request({ method: "POST", path: `/api/v1/companies/${company.id}/restore`, as: admin });
+    const restored = await ctx.request({
+      method: "POST",
+      path: `/api/v1/companies/${company.id}/restore`,
+      as: admin,
+    });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ id: company.id, name: company.name, deletedAt: null });
     expectProblem(
@@ -214,7 +262,9 @@ describe("update and delete", () => {
         .map((c) => c.id)
         .sort();
     expect(await ids("filter[relationshipTypes][eq]=customer")).toEqual([customer.id]);
-    expect(await ids("filter[relationshipTypes][in]=partner,customer")).toEqual([customer.id, supplier.id].sort());
+    expect(await ids("filter[relationshipTypes][in]=partner,customer")).toEqual(
+      [customer.id, supplier.id].sort(),
+    );
     expect(await ids("filter[annualRevenue][gte]=100")).toEqual([customer.id]);
     expect(await ids("filter[annualRevenue][lt]=100")).toEqual([supplier.id]);
   });

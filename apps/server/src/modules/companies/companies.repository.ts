@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { companies, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -71,19 +71,27 @@ export async function listCompanies(db: Executor, workspaceId: string, plan: Lis
     .limit(plan.limit + 1);
 }
 
+/** Records in the trash, newest first; `before` continues after the last one of a page. */
 export function listDeletedCompanies(
   db: Executor,
   workspaceId: string,
   limit: number,
-  beforeDeletedAt?: Date,
+  before?: { deletedAt: Date; id: string },
 ) {
   const conditions = [eq(companies.workspaceId, workspaceId), isNotNull(companies.deletedAt)];
-  if (beforeDeletedAt) conditions.push(lt(companies.deletedAt, beforeDeletedAt));
+  if (before) {
+    conditions.push(
+      or(
+        lt(companies.deletedAt, before.deletedAt),
+        and(eq(companies.deletedAt, before.deletedAt), lt(companies.id, before.id)),
+      )!,
+    );
+  }
   return db
     .select()
     .from(companies)
     .where(and(...conditions))
-    .orderBy(desc(companies.deletedAt))
+    .orderBy(desc(companies.deletedAt), desc(companies.id))
     .limit(limit);
 }
 

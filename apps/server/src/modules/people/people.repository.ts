@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { companies, employments, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -78,14 +78,27 @@ export async function listPeople(db: Executor, workspaceId: string, plan: ListPl
     .limit(plan.limit + 1);
 }
 
-export function listDeletedPeople(db: Executor, workspaceId: string, limit: number, beforeDeletedAt?: Date) {
+/** Records in the trash, newest first; `before` continues after the last one of a page. */
+export function listDeletedPeople(
+  db: Executor,
+  workspaceId: string,
+  limit: number,
+  before?: { deletedAt: Date; id: string },
+) {
   const conditions = [eq(people.workspaceId, workspaceId), isNotNull(people.deletedAt)];
-  if (beforeDeletedAt) conditions.push(lt(people.deletedAt, beforeDeletedAt));
+  if (before) {
+    conditions.push(
+      or(
+        lt(people.deletedAt, before.deletedAt),
+        and(eq(people.deletedAt, before.deletedAt), lt(people.id, before.id)),
+      )!,
+    );
+  }
   return db
     .select()
     .from(people)
     .where(and(...conditions))
-    .orderBy(desc(people.deletedAt))
+    .orderBy(desc(people.deletedAt), desc(people.id))
     .limit(limit);
 }
 

@@ -12,7 +12,7 @@ export function trashRoutes({ trash }: { trash: TrashService }): FastifyPluginAs
         summary: "Deleted people and companies, restorable for 30 days",
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.iso.datetime().optional(),
+          cursor: z.string().max(200).optional(),
         }),
         response: { 200: z.object({ data: z.array(ZTrashItem), nextCursor: z.string().nullable() }) },
       },

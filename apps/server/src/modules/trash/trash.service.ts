@@ -1,7 +1,9 @@
 import type { TTrashItem } from "@kontor/contracts";
 import { and, isNotNull, lt } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { auditLog, companies, people } from "../../db/schema/index.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { listDeletedCompanies } from "../companies/companies.repository.ts";
 import { displayNameOf } from "../people/people.presenter.ts";
@@ -10,6 +12,24 @@ import { listDeletedPeople } from "../people/people.repository.ts";
 export const TRASH_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 
+const ZCursor = z.tuple([z.iso.datetime(), z.uuid()]);
+
+/** The trash pages by (deletedAt, id), newest first: records deleted at the same moment are not skipped. */
+function encodeCursor(item: { deletedAt: string; id: string }): string {
+  return Buffer.from(JSON.stringify([item.deletedAt, item.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { deletedAt: Date; id: string } {
+  try {
+    const [deletedAt, id] = ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return { deletedAt: new Date(deletedAt), id };
+  } catch {
+    throw new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
+      { path: "cursor", message: "Malformed cursor" },
+    ]);
+  }
+}
+
 /** The trash: deleted people and companies, restorable for 30 days, then purged by a job. */
 export function createTrashService({ db }: { db: Database }) {
   return {
@@ -17,7 +37,7 @@ export function createTrashService({ db }: { db: Database }) {
       actor: Actor,
       options: { limit: number; before?: string | undefined },
     ): Promise<{ data: TTrashItem[]; nextCursor: string | null }> {
-      const before = options.before ? new Date(options.before) : undefined;
+      const before = options.before ? decodeCursor(options.before) : undefined;
       const [deletedPeople, deletedCompanies] = await Promise.all([
         listDeletedPeople(db, actor.workspaceId, options.limit + 1, before),
         listDeletedCompanies(db, actor.workspaceId, options.limit + 1, before),
@@ -38,7 +58,7 @@ export function createTrashService({ db }: { db: Database }) {
           deletedBy: row.deletedBy,
         })),
       ]
-        .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())
+        .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime() || (a.id < b.id ? 1 : -1))
         .map((item) => ({
           ...item,
           deletedAt: item.deletedAt.toISOString(),
@@ -47,7 +67,7 @@ export function createTrashService({ db }: { db: Database }) {
       const page = items.slice(0, options.limit);
       return {
         data: page,
-        nextCursor: items.length > options.limit ? (page.at(-1)?.deletedAt ?? null) : null,
+        nextCursor: items.length > options.limit && page.length ? encodeCursor(page.at(-1)!) : null,
       };
     },
 

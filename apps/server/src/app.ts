@@ -25,6 +25,8 @@ import { savedViewsRoutes } from "./modules/saved-views/saved-views.routes.ts";
 import { createSavedViewsService } from "./modules/saved-views/saved-views.service.ts";
 import { searchRoutes } from "./modules/search/search.routes.ts";
 import { createSearchService } from "./modules/search/search.service.ts";
+import { segmentsRoutes } from "./modules/segments/segments.routes.ts";
+import { createSegmentsService } from "./modules/segments/segments.service.ts";
 import { trashRoutes } from "./modules/trash/trash.routes.ts";
 import { createTrashService } from "./modules/trash/trash.service.ts";
 import { workspacesRoutes } from "./modules/workspaces/workspaces.routes.ts";
@@ -54,6 +56,7 @@ export function createServices(database: DatabaseHandle, auth: Auth) {
     trash: createTrashService({ db }),
     audit: createAuditService({ db }),
     search: createSearchService({ db }),
+    segments: createSegmentsService({ db }),
   };
 }
 
@@ -124,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(auditRoutes(services));
       await api.register(trashRoutes(services));
       await api.register(searchRoutes(services));
+      await api.register(segmentsRoutes(services));
     },
     { prefix: "/api/v1" },
   );

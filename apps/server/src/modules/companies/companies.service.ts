@@ -20,24 +20,10 @@ import {
   type WriteContext,
 } from "../records/record-support.ts";
 import { textMatches } from "../search/search-conditions.ts";
+import { COMPANY_FIELDS } from "./companies.fields.ts";
 import { authorizeCompany } from "./companies.policy.ts";
 import { presentCompany } from "./companies.presenter.ts";
 import * as repo from "./companies.repository.ts";
-
-const OWN_FIELDS: Record<string, FieldSpec> = {
-  name: { expr: sql`${companies.name}`, kind: "text", nullable: false },
-  domain: { expr: sql`${companies.domain}`, kind: "text", nullable: true },
-  industry: { expr: sql`${companies.industry}`, kind: "text", nullable: true },
-  employeeCount: { expr: sql`${companies.employeeCount}`, kind: "number", nullable: true },
-  annualRevenue: { expr: sql`${companies.annualRevenueAmount}`, kind: "number", nullable: true },
-  phone: { expr: sql`${companies.phone}`, kind: "text", nullable: true },
-  relationshipTypes: {
-    expr: sql`${companies.relationshipTypes}`,
-    kind: "tags",
-    nullable: false,
-    sortable: false,
-  },
-};
 
 type CompanyInput = TCompanyCreateRequest | TCompanyUpdateRequest;
 
@@ -131,7 +117,7 @@ export function createCompaniesService({ db }: { db: Database }) {
         request,
         idExpr: sql`${companies.id}`,
         defaultSort: "-createdAt",
-        resolveField: commonFieldResolver(companies, definitions, OWN_FIELDS),
+        resolveField: commonFieldResolver(companies, definitions, COMPANY_FIELDS),
         extraConditions: request.q ? [textMatches(sql`${companies.searchText}`, request.q)] : [],
       });
       const page = pageOf(await repo.listCompanies(db, actor.workspaceId, plan), plan);

@@ -22,19 +22,10 @@ import {
   type WriteContext,
 } from "../records/record-support.ts";
 import { textMatches } from "../search/search-conditions.ts";
+import { PERSON_FIELDS } from "./people.fields.ts";
 import { authorizePerson } from "./people.policy.ts";
 import { presentEmployment, presentPerson } from "./people.presenter.ts";
 import * as repo from "./people.repository.ts";
-
-const OWN_FIELDS: Record<string, FieldSpec> = {
-  firstName: { expr: sql`${people.firstName}`, kind: "text", nullable: true },
-  lastName: { expr: sql`${people.lastName}`, kind: "text", nullable: true },
-  email: { expr: sql`${people.email}`, kind: "text", nullable: true },
-  phone: { expr: sql`${people.phone}`, kind: "text", nullable: true },
-  jobTitle: { expr: sql`${people.jobTitle}`, kind: "text", nullable: true },
-  companyId: { expr: sql`${people.companyId}`, kind: "uuid", nullable: true },
-  birthday: { expr: sql`${people.birthday}`, kind: "date", nullable: true },
-};
 
 type PersonInput = TPersonCreateRequest | TPersonUpdateRequest;
 
@@ -106,7 +97,7 @@ export function createPeopleService({ db }: { db: Database }) {
         request,
         idExpr: sql`${people.id}`,
         defaultSort: "-createdAt",
-        resolveField: commonFieldResolver(people, definitions, OWN_FIELDS),
+        resolveField: commonFieldResolver(people, definitions, PERSON_FIELDS),
         extraConditions: request.q ? [textMatches(sql`${people.searchText}`, request.q)] : [],
       });
       const page = pageOf(await repo.listPeople(db, actor.workspaceId, plan), plan);

@@ -1,0 +1,14 @@
+import { sql } from "drizzle-orm";
+import { people } from "../../db/schema/index.ts";
+import type { FieldSpec } from "../../lib/list-query.ts";
+
+/** Fields of people that lists and segments filter and sort by (besides the common ones). */
+export const PERSON_FIELDS: Record<string, FieldSpec> = {
+  firstName: { expr: sql`${people.firstName}`, kind: "text", nullable: true },
+  lastName: { expr: sql`${people.lastName}`, kind: "text", nullable: true },
+  email: { expr: sql`${people.email}`, kind: "text", nullable: true },
+  phone: { expr: sql`${people.phone}`, kind: "text", nullable: true },
+  jobTitle: { expr: sql`${people.jobTitle}`, kind: "text", nullable: true },
+  companyId: { expr: sql`${people.companyId}`, kind: "uuid", nullable: true },
+  birthday: { expr: sql`${people.birthday}`, kind: "date", nullable: true },
+};

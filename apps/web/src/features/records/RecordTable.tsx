@@ -2,16 +2,15 @@ import { Checkbox, Loader, UnstyledButton } from "@mantine/core";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { type RowSelectionState, rowSelectionFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type CSSProperties, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { EditableCell } from "./EditableCell.tsx";
 import { fieldLabel } from "./field-label.ts";
-import { RecordLink } from "./RecordLink.tsx";
+import { RecordRow } from "./RecordRow.tsx";
 import type { AnyRecord, FieldSpec, ObjectConfig } from "./record-config.ts";
 
 const features = tableFeatures({ rowSelectionFeature });
-const ROW_HEIGHT = 40;
-const SELECT_WIDTH = 44;
+
+import { ROW_HEIGHT, SELECT_WIDTH } from "./RecordRow.tsx";
 
 export interface RecordTableProps<T extends AnyRecord> {
   config: ObjectConfig<T>;
@@ -61,6 +60,19 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - 30) fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, lastIndex, tableRows.length, fetchNextPage]);
 
+  // Stable callbacks keep memoised rows from re-rendering while the list scrolls.
+  const latest = useRef({ selection, onSelectionChange: props.onSelectionChange, onEdit: props.onEdit });
+  latest.current = { selection, onSelectionChange: props.onSelectionChange, onEdit: props.onEdit };
+  const toggleRow = useCallback((id: string, checked: boolean) => {
+    const { selection: current, onSelectionChange } = latest.current;
+    const { [id]: _removed, ...rest } = current;
+    onSelectionChange(checked ? { ...current, [id]: true } : rest);
+  }, []);
+  const editRecord = useCallback(
+    (record: T, field: FieldSpec<T>, value: string) => latest.current.onEdit(record, field, value),
+    [],
+  );
+
   const totalWidth = SELECT_WIDTH + fields.reduce((sum, field) => sum + field.width, 0);
   const allSelected = table.getIsAllRowsSelected();
   const someSelected = table.getIsSomeRowsSelected();
@@ -96,32 +108,18 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
           {items.map((item) => {
             const row = tableRows[item.index];
             if (!row) return null;
-            const record = row.original;
-            const selected = row.getIsSelected();
-            const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
             return (
-              <tr
+              <RecordRow
                 key={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                className="kontor-row"
-                data-selected={selected}
-                data-testid={`row-${record.id}`}
-                style={style}
-              >
-                <td className="kontor-cell" style={{ width: SELECT_WIDTH }}>
-                  <Checkbox
-                    aria-label={t("list.selectRow", { name: config.displayName(record) })}
-                    checked={selected}
-                    onChange={row.getToggleSelectedHandler()}
-                  />
-                </td>
-                {fields.map((field) => (
-                  <td key={field.key} className="kontor-cell" style={{ width: field.width }}>
-                    <CellContent config={config} field={field} record={record} onEdit={props.onEdit} />
-                  </td>
-                ))}
-              </tr>
+                config={config}
+                fields={fields}
+                record={row.original}
+                index={item.index}
+                start={item.start}
+                selected={Boolean(selection[row.id])}
+                onToggle={toggleRow}
+                onEdit={editRecord}
+              />
             );
           })}
         </tbody>
@@ -168,36 +166,5 @@ function HeaderCell<T extends AnyRecord>(props: {
         <span style={{ fontSize: "var(--mantine-font-size-sm)" }}>{label}</span>
       )}
     </th>
-  );
-}
-
-function CellContent<T extends AnyRecord>(props: {
-  config: ObjectConfig<T>;
-  field: FieldSpec<T>;
-  record: T;
-  onEdit: (record: T, field: FieldSpec<T>, value: string) => Promise<void>;
-}) {
-  const { config, field, record } = props;
-  const { t } = useTranslation("records");
-  const content = field.isName ? (
-    <RecordLink segment={config.segment} id={record.id}>
-      {config.displayName(record)}
-    </RecordLink>
-  ) : (
-    <span style={{ fontSize: "var(--mantine-font-size-sm)" }}>
-      {field.render ? field.render(record) : field.display(record)}
-    </span>
-  );
-  if (!field.edit || !field.toPatch || field.isName) return content;
-  return (
-    <EditableCell
-      label={fieldLabel(field, t)}
-      initial={field.editValue ? field.editValue(record) : field.display(record)}
-      type={field.edit}
-      testId={`cell-${field.key}`}
-      onSave={(value) => props.onEdit(record, field, value)}
-    >
-      {content}
-    </EditableCell>
   );
 }

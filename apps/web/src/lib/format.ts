@@ -1,7 +1,7 @@
-import i18n from "./i18n.ts";
+import { currentLanguage } from "./i18n.ts";
 
 function locale(): string {
-  return i18n.language === "en" ? "en-GB" : "de-DE";
+  return currentLanguage() === "en" ? "en-GB" : "de-DE";
 }
 
 export function formatDate(value: string | null | undefined): string {

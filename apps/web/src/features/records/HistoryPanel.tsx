@@ -52,7 +52,8 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
             {entry.action === "update" &&
               Object.entries(entry.changes).map(([field, change]) => (
                 <Text size="sm" key={field}>
-                  <Code>{field}</Code> {show(change.old)} → {show(change.new)}
+                  <Code>{t(`fields.${field}` as never, { defaultValue: field })}</Code> {show(change.old)} →{" "}
+                  {show(change.new)}
                 </Text>
               ))}
           </Timeline.Item>

@@ -24,6 +24,9 @@ import { createRelationsService } from "./modules/relations/relations.service.ts
 import { savedViewsRoutes } from "./modules/saved-views/saved-views.routes.ts";
 import { createSavedViewsService } from "./modules/saved-views/saved-views.service.ts";
 import { searchRoutes } from "./modules/search/search.routes.ts";
+import { createDuplicatesService } from "./modules/duplicates/duplicates.service.ts";
+import { duplicatesRoutes } from "./modules/duplicates/duplicates.routes.ts";
+import { createMergeService } from "./modules/duplicates/merge.service.ts";
 import { createSearchService } from "./modules/search/search.service.ts";
 import { segmentsRoutes } from "./modules/segments/segments.routes.ts";
 import { createSegmentsService } from "./modules/segments/segments.service.ts";
@@ -57,6 +60,8 @@ export function createServices(database: DatabaseHandle, auth: Auth) {
     audit: createAuditService({ db }),
     search: createSearchService({ db }),
     segments: createSegmentsService({ db }),
+    duplicates: createDuplicatesService({ db }),
+    merges: createMergeService({ db }),
   };
 }
 
@@ -128,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(trashRoutes(services));
       await api.register(searchRoutes(services));
       await api.register(segmentsRoutes(services));
+      await api.register(duplicatesRoutes(services));
     },
     { prefix: "/api/v1" },
   );

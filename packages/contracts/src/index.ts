@@ -6,6 +6,7 @@ export * from "./common.ts";
 export * from "./companies.ts";
 export * from "./custom-fields.ts";
 export * from "./documents.ts";
+export * from "./duplicates.ts";
 export * from "./errors.ts";
 export * from "./notifications.ts";
 export * from "./people.ts";

@@ -11,12 +11,23 @@ import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandler } from "./http/problem.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { createMemoryMailer, type Mailer } from "./lib/mailer.ts";
+import { activitiesRoutes } from "./modules/activities/activities.routes.ts";
+import { createActivitiesService } from "./modules/activities/activities.service.ts";
 import { createApiKeysService } from "./modules/api-keys/api-keys.service.ts";
+import { appointmentsRoutes } from "./modules/appointments/appointments.routes.ts";
+import { createAppointmentsService } from "./modules/appointments/appointments.service.ts";
 import { auditRoutes, createAuditService } from "./modules/audit/audit.routes.ts";
+import { commentsRoutes } from "./modules/comments/comments.routes.ts";
+import { createCommentsService } from "./modules/comments/comments.service.ts";
 import { companiesRoutes } from "./modules/companies/companies.routes.ts";
 import { createCompaniesService } from "./modules/companies/companies.service.ts";
 import { customFieldsRoutes } from "./modules/custom-fields/custom-fields.routes.ts";
 import { createCustomFieldsService } from "./modules/custom-fields/custom-fields.service.ts";
+import { duplicatesRoutes } from "./modules/duplicates/duplicates.routes.ts";
+import { createDuplicatesService } from "./modules/duplicates/duplicates.service.ts";
+import { createMergeService } from "./modules/duplicates/merge.service.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { createPeopleService } from "./modules/people/people.service.ts";
 import { relationsRoutes } from "./modules/relations/relations.routes.ts";
@@ -24,12 +35,13 @@ import { createRelationsService } from "./modules/relations/relations.service.ts
 import { savedViewsRoutes } from "./modules/saved-views/saved-views.routes.ts";
 import { createSavedViewsService } from "./modules/saved-views/saved-views.service.ts";
 import { searchRoutes } from "./modules/search/search.routes.ts";
-import { createDuplicatesService } from "./modules/duplicates/duplicates.service.ts";
-import { duplicatesRoutes } from "./modules/duplicates/duplicates.routes.ts";
-import { createMergeService } from "./modules/duplicates/merge.service.ts";
 import { createSearchService } from "./modules/search/search.service.ts";
 import { segmentsRoutes } from "./modules/segments/segments.routes.ts";
 import { createSegmentsService } from "./modules/segments/segments.service.ts";
+import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
+import { createTasksService } from "./modules/tasks/tasks.service.ts";
+import { timelineRoutes } from "./modules/timeline/timeline.routes.ts";
+import { createTimelineService } from "./modules/timeline/timeline.service.ts";
 import { trashRoutes } from "./modules/trash/trash.routes.ts";
 import { createTrashService } from "./modules/trash/trash.service.ts";
 import { workspacesRoutes } from "./modules/workspaces/workspaces.routes.ts";
@@ -47,7 +59,17 @@ export interface AppDeps {
 /** Every service of the app, wired with its explicit dependencies. */
 export function createServices(database: DatabaseHandle, auth: Auth) {
   const { db } = database;
+  const tasks = createTasksService({ db });
+  const activities = createActivitiesService({ db, tasks });
+  const appointments = createAppointmentsService({ db });
+  const comments = createCommentsService({ db });
   return {
+    tasks,
+    activities,
+    appointments,
+    comments,
+    notifications: createNotificationsService({ db }),
+    timeline: createTimelineService({ db, activities, tasks, appointments, comments }),
     auth,
     workspaces: createWorkspacesService({ db, auth }),
     apiKeys: createApiKeysService({ db, auth }),
@@ -125,6 +147,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     async (api) => {
       await api.register(workspacesRoutes(services));
       await api.register(peopleRoutes(services));
+      await api.register(activitiesRoutes(services));
+      await api.register(tasksRoutes(services));
+      await api.register(appointmentsRoutes(services));
+      await api.register(commentsRoutes(services));
+      await api.register(notificationsRoutes(services));
+      await api.register(timelineRoutes(services));
       await api.register(companiesRoutes(services));
       await api.register(customFieldsRoutes(services));
       await api.register(relationsRoutes(services));

@@ -23,4 +23,19 @@ export const purgeTrashJob: JobDefinition = {
   },
 };
 
-export const jobDefinitions: JobDefinition[] = [purgeTrashJob];
+/**
+ * Delivers due task reminders as notifications. Runs every minute; the claim and the
+ * notification commit together, so a reminder fires exactly once even across worker restarts.
+ */
+export const taskRemindersJob: JobDefinition = {
+  name: "task-reminders",
+  payload: z.object({}).loose(),
+  retryLimit: 3,
+  retryDelaySeconds: 10,
+  cron: "* * * * *",
+  async handler(_payload, services) {
+    await services.tasks.deliverDueReminders();
+  },
+};
+
+export const jobDefinitions: JobDefinition[] = [purgeTrashJob, taskRemindersJob];

@@ -55,7 +55,9 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     if (stored.status === null)
       throw new AppError("idempotency_key_in_use", "The first request with this key is still running.");
     reply.header("idempotent-replayed", "true");
-    return reply.status(stored.status).type("application/json").send(stored.response);
+    // Every error response of the API is problem+json; replay it as such.
+    const type = stored.status >= 400 ? "application/problem+json" : "application/json";
+    return reply.status(stored.status).type(type).send(stored.response);
   });
 
   app.addHook("onSend", async (request, reply, payload) => {

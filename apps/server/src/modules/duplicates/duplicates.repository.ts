@@ -84,7 +84,7 @@ export function findPersonCandidates(
       sql`additional_phones @> ${JSON.stringify([options.phone])}::jsonb`,
     );
   if (options.searchText && options.companyId)
-    conditions.push(sql`(company_id = ${options.companyId} AND search_text % ${options.searchText})`);
+    conditions.push(sql`(company_id = ${options.companyId} AND ${options.searchText} <% search_text)`);
   if (!conditions.length) return Promise.resolve([] as { id: string }[]);
   return rows<{ id: string }>(
     db,
@@ -106,7 +106,7 @@ export function findCompanyCandidates(
   const conditions: SQL[] = [];
   if (options.domain) conditions.push(sql`domain = ${options.domain}`);
   if (options.phone) conditions.push(sql`phone = ${options.phone}`);
-  if (options.searchText) conditions.push(sql`search_text % ${options.searchText}`);
+  if (options.searchText) conditions.push(sql`${options.searchText} <% search_text`);
   if (!conditions.length) return Promise.resolve([] as { id: string }[]);
   return rows<{ id: string }>(
     db,

@@ -39,6 +39,37 @@ export const RECORD_REFERENCES: RecordReference[] = [
     types: ["person", "company"],
     uniqueWith: ["segment_id"],
   },
+  // Activities, tasks and appointments link to records through record_links.
+  {
+    table: "record_links",
+    column: "record_id",
+    key: ["id"],
+    typeColumn: "record_type",
+    types: ["person", "company"],
+    uniqueWith: ["source_type", "source_id", "record_type"],
+  },
+  {
+    table: "comments",
+    column: "record_id",
+    key: ["id"],
+    typeColumn: "record_type",
+    types: ["person", "company"],
+  },
+  {
+    table: "documents",
+    column: "record_id",
+    key: ["id"],
+    typeColumn: "record_type",
+    types: ["person", "company"],
+  },
+  {
+    table: "notifications",
+    column: "record_id",
+    key: ["id"],
+    typeColumn: "record_type",
+    types: ["person", "company"],
+  },
+  { table: "projects", column: "company_id", key: ["id"], types: ["company"] },
 ];
 
 export interface MovedReference {

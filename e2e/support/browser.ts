@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { screenshotDir } from "./server.ts";
 
 const require = createRequire(import.meta.url);
@@ -24,7 +24,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newContext(browser: Browser, options: { locale?: string; phone?: boolean } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { locale?: string; phone?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     locale: options.locale ?? "en-US",
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },

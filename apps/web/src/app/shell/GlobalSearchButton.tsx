@@ -12,7 +12,7 @@ export function GlobalSearchButton({ onOpen }: { onOpen: () => void }) {
       onClick={onOpen}
       leftSection={<IconSearch size={16} aria-hidden />}
       rightSection={
-        <Kbd size="xs" visibleFrom="md" aria-hidden>
+        <Kbd size="xs" visibleFrom="md" aria-hidden style={{ whiteSpace: "nowrap" }}>
           {isMac ? "⌘" : "Ctrl"} K
         </Kbd>
       }

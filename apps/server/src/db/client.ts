@@ -6,7 +6,10 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -26,6 +29,11 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   db: Database;
   raw: RawSql;
+  /**
+   * Bulk-loads rows in PostgreSQL's COPY text format (tab-separated, `\N` for NULL; see
+   * `copyTextRow`) into `table(columns)`: COPY FROM STDIN on PostgreSQL, a blob on PGlite.
+   */
+  copyFrom(table: string, columns: string[], data: string): Promise<void>;
   /** Runs `work` while holding a database-wide lock (serialises migrations of several processes). */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -65,6 +73,15 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         return { rows: (last?.rows ?? []) as never[] };
       },
     },
+    async copyFrom(table, columns, data) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
+        await pipeline(Readable.from([data]), stream);
+      } finally {
+        client.release();
+      }
+    },
     async withLock(key, work) {
       const client = await pool.connect();
       try {
@@ -98,8 +115,22 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
         return { rows: (results.at(-1)?.rows ?? []) as never[] };
       },
     },
+    async copyFrom(table, columns, data) {
+      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+    },
     // One process owns an embedded database (see db/lock.ts), so there is nobody to wait for.
     withLock: (_key, work) => work(),
     close: () => client.close(),
   };
+}
+
+/** One row in COPY text format: tabs between values, `\N` for NULL, backslash escapes. */
+export function copyTextRow(values: unknown[]): string {
+  return `${values
+    .map((value) => {
+      if (value === null || value === undefined) return "\\N";
+      const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+      return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+    })
+    .join("\t")}\n`;
 }

@@ -242,7 +242,12 @@ export function planList(options: {
   const direction = descending ? sql`DESC` : sql`ASC`;
   return {
     where: and(...conditions),
-    orderBy: [sql`${sortSpec.expr} ${direction} NULLS LAST`, sql`${idExpr} ${direction}`],
+    // NULLS LAST only where NULLs exist: on a NOT NULL column it would keep PostgreSQL from
+    // reading the (workspace, column, id) index backwards for a descending sort.
+    orderBy: [
+      sortSpec.nullable ? sql`${sortSpec.expr} ${direction} NULLS LAST` : sql`${sortSpec.expr} ${direction}`,
+      sql`${idExpr} ${direction}`,
+    ],
     sortValue: sortValueExpr(sortSpec),
     limit: request.limit,
     cursorAfter: (value, id) =>

@@ -1,5 +1,6 @@
 import type { TAppointment } from "@kontor/contracts";
 import ical from "ical-generator";
+import { floatingOf } from "../../lib/time-zone.ts";
 
 /**
  * Renders appointments as an iCalendar document. Single events carry UTC times; a recurring
@@ -28,7 +29,10 @@ export function renderCalendar(options: {
       created: new Date(appointment.createdAt),
     });
     if (appointment.recurrence) {
+      // ical-generator writes the given parts as the zone's wall-clock time: pass "floating" dates
       event.timezone(appointment.timeZone);
+      event.start(floatingOf(new Date(appointment.startsAt), appointment.timeZone));
+      event.end(floatingOf(new Date(appointment.endsAt), appointment.timeZone));
       event.repeating(`RRULE:${appointment.recurrence}`);
     }
   }

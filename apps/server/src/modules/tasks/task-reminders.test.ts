@@ -1,0 +1,146 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taskRemindersJob } from "../../jobs/definitions.ts";
+import { type JobRunner, startJobRunner } from "../../jobs/runner.ts";
+import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
+
+let ctx: TestContext;
+let admin: TestUser;
+let member: TestUser;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  admin = await ctx.createUser({ role: "admin", workspace: "reminders" });
+  member = await ctx.createUser({ role: "member", workspace: "reminders" });
+});
+afterAll(() => ctx.close());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function remindersOf(taskId: string): Promise<number> {
+  const { rows } = await ctx.database.raw.query<{ n: string | number }>(
+    "select count(*) as n from notifications where record_id = $1 and type = 'task_reminder'",
+    [taskId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function createTask(body: Record<string, unknown>) {
+  const response = await ctx.request({ method: "POST", path: "/api/v1/tasks", as: admin, body });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body as { id: string };
+}
+
+/** A worker process as `kontor start --services=worker` runs it, reminders job only, no cron. */
+function startWorker(): Promise<JobRunner> {
+  return startJobRunner({
+    database: ctx.database,
+    services: ctx.services,
+    log: pino({ level: "silent" }),
+    definitions: [{ ...taskRemindersJob, cron: undefined }],
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await sleep(200);
+  }
+  throw new Error("timed out");
+}
+
+describe("task reminders", () => {
+  it("fire exactly once through the worker, also when the worker restarts in between", async () => {
+    const task = await createTask({
+      title: "Rückruf Müller",
+      assigneeId: member.userId,
+      reminderAt: new Date(Date.now() + 2500).toISOString(),
+    });
+
+    // worker 1 runs before the reminder is due, then stops (restart)
+    const first = await startWorker();
+    await first.send(taskRemindersJob.name);
+    await sleep(1500);
+    expect(await remindersOf(task.id)).toBe(0);
+    await first.stop();
+
+    await sleep(1500); // now due, while no worker runs
+
+    // worker 2 delivers it
+    const second = await startWorker();
+    await second.send(taskRemindersJob.name);
+    await waitFor(async () => (await remindersOf(task.id)) === 1);
+    // a second run, and runs racing each other, deliver nothing more
+    await Promise.all([ctx.services.tasks.deliverDueReminders(), ctx.services.tasks.deliverDueReminders()]);
+    await second.stop();
+
+    // worker 3 after another restart: still exactly one
+    const third = await startWorker();
+    await third.send(taskRemindersJob.name);
+    await sleep(2500);
+    await third.stop();
+    expect(await remindersOf(task.id)).toBe(1);
+
+    const inbox = await ctx.request({ path: "/api/v1/notifications", as: member });
+    const reminder = inbox.body.data.find(
+      (n: { recordId: string; type: string }) => n.recordId === task.id && n.type === "task_reminder",
+    );
+    expect(reminder).toMatchObject({ title: "Rückruf Müller", recordType: "task", readAt: null });
+    const stored = await ctx.request({ path: `/api/v1/tasks/${task.id}`, as: admin });
+    expect(stored.body.reminderSentAt).not.toBeNull();
+  }, 60_000);
+
+  it("racing deliveries claim each due reminder once", async () => {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const tasks = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => createTask({ title: `race-${i}`, reminderAt: past })),
+    );
+    const counts = await Promise.all(
+      Array.from({ length: 4 }, () => ctx.services.tasks.deliverDueReminders()),
+    );
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
+    for (const task of tasks) expect(await remindersOf(task.id)).toBe(1);
+  });
+
+  it("a snoozed reminder fires once more; done tasks and switched-off settings stay quiet", async () => {
+    const task = await createTask({
+      title: "snooze me",
+      reminderAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    await ctx.services.tasks.deliverDueReminders();
+    expect(await remindersOf(task.id)).toBe(1);
+    const snoozed = await ctx.request({
+      method: "POST",
+      path: `/api/v1/tasks/${task.id}/snooze`,
+      as: admin,
+      body: { minutes: 10 },
+    });
+    expect(snoozed.status).toBe(200);
+    expect(snoozed.body.reminderSentAt).toBeNull();
+    await ctx.services.tasks.deliverDueReminders({ now: new Date(Date.now() + 5 * 60_000) });
+    expect(await remindersOf(task.id)).toBe(1);
+    await ctx.services.tasks.deliverDueReminders({ now: new Date(Date.now() + 11 * 60_000) });
+    expect(await remindersOf(task.id)).toBe(2);
+
+    const done = await createTask({
+      title: "done",
+      status: "done",
+      reminderAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    await ctx.request({
+      method: "PUT",
+      path: "/api/v1/notifications/settings",
+      as: member,
+      body: { task_reminder: false },
+    });
+    const quiet = await createTask({
+      title: "quiet",
+      assigneeId: member.userId,
+      reminderAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    await ctx.services.tasks.deliverDueReminders();
+    expect(await remindersOf(done.id)).toBe(0);
+    expect(await remindersOf(quiet.id)).toBe(0);
+  });
+});

@@ -1,9 +1,15 @@
 import { type CSSVariablesResolver, createTheme, Modal, Notification } from "@mantine/core";
 
-/** Darker dimmed text and lighter links in dark mode, so small text keeps a 4.5:1 contrast. */
+/**
+ * Darker dimmed text, darker red on light red (the "Move to trash" button) and lighter links in dark mode,
+ * so small text keeps a 4.5:1 contrast.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-red-light-color": "var(--mantine-color-red-9)",
+  },
   dark: {
     "--mantine-color-dimmed": "var(--mantine-color-dark-1)",
     "--mantine-color-anchor": "var(--mantine-color-kontor-3)",

@@ -70,7 +70,7 @@ export async function callApi<T>(
       `${request.method ?? "GET"} ${request.path}: ${response.status()} ${await response.text()}`,
     );
   }
-  return (await response.json()) as T;
+  return (response.status() === 204 ? undefined : await response.json()) as T;
 }
 
 /** The HTTP status of a GET, for checks such as "the record is gone". */

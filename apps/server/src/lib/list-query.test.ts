@@ -1,6 +1,13 @@
 import type { TCompany } from "@kontor/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany, buildPerson, expectProblem, listAll, query } from "../test/factories.ts";
+import {
+  buildCompany,
+  buildPerson,
+  buildWorkspace,
+  expectProblem,
+  listAll,
+  query,
+} from "../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../test/harness.ts";
 
 /**
@@ -185,7 +192,7 @@ describe("filters", () => {
   });
 
   it("match % and _ literally in contains", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     await buildCompany(ctx, other, { name: "100% organic" });
     await buildCompany(ctx, other, { name: "1000 organic" });
     await buildCompany(ctx, other, { name: "snake_case ltd" });
@@ -317,7 +324,7 @@ describe("sorting and keyset pagination", () => {
   });
 
   it("keeps later pages stable when rows are inserted before the cursor", async () => {
-    const workspace = await ctx.createUser({ role: "admin" });
+    const workspace = await buildWorkspace(ctx, admin);
     for (const name of ["bb", "dd", "ff", "hh", "jj"]) await buildCompany(ctx, workspace, { name });
     const first = await ctx.request({
       path: `/api/v1/companies${query({ sort: "name", limit: 2 })}`,
@@ -343,7 +350,7 @@ describe("sorting and keyset pagination", () => {
   });
 
   it("keeps the default newest-first order stable while new records arrive", async () => {
-    const workspace = await ctx.createUser({ role: "admin" });
+    const workspace = await buildWorkspace(ctx, admin);
     const made: string[] = [];
     for (let i = 0; i < 5; i++) made.push((await buildCompany(ctx, workspace, { name: `n${i}` })).name);
     const first = await ctx.request({ path: "/api/v1/companies?limit=2", as: workspace });
@@ -357,7 +364,7 @@ describe("sorting and keyset pagination", () => {
   });
 
   it("pages through people sorted by a nullable text field", async () => {
-    const workspace = await ctx.createUser({ role: "admin" });
+    const workspace = await buildWorkspace(ctx, admin);
     const lastNames = ["ma", null, "mb", "ma", null, "mc", "ma"];
     const people = [];
     for (const [index, lastName] of lastNames.entries()) {

@@ -1,6 +1,6 @@
 import type { TCompany } from "@kontor/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany, buildPerson, countRows, expectProblem } from "../../test/factories.ts";
+import { buildCompany, buildPerson, buildWorkspace, countRows, expectProblem } from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
 
 let ctx: TestContext;
@@ -247,7 +247,7 @@ describe("update and delete", () => {
   });
 
   it("filters by relationship type and annual revenue", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     const customer = await buildCompany(ctx, other, {
       relationshipTypes: ["customer"],
       annualRevenue: { amount: "100.00", currency: "EUR" },

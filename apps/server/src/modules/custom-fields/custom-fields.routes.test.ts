@@ -4,6 +4,7 @@ import {
   buildCompany,
   buildCustomField,
   buildPerson,
+  buildWorkspace,
   countRows,
   expectProblem,
   listAll,
@@ -138,7 +139,7 @@ describe("custom field values on write", () => {
   });
 
   it("validates company custom fields separately from people's", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     await buildCustomField(ctx, other, {
       object: "company",
       key: "segment",
@@ -167,7 +168,7 @@ describe("custom field values on write", () => {
 
 describe("required custom fields", () => {
   it("requires a value on create and refuses removing it, but not on unrelated updates", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     const old = await buildPerson(ctx, other);
     await buildCustomField(ctx, other, { object: "person", key: "source", type: "text", required: true });
 
@@ -210,7 +211,7 @@ describe("required custom fields", () => {
   });
 
   it("treats an empty list as missing for a required multiselect", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     await buildCustomField(ctx, other, {
       object: "person",
       key: "topics",
@@ -233,7 +234,7 @@ describe("filter and sort by customFields.<key>", () => {
   let people: TPerson[];
 
   beforeAll(async () => {
-    owner = await ctx.createUser({ role: "admin" });
+    owner = await buildWorkspace(ctx, admin);
     await buildCustomField(ctx, owner, { object: "person", key: "score", type: "number" });
     await buildCustomField(ctx, owner, { object: "person", key: "since", type: "date" });
     await buildCustomField(ctx, owner, { object: "person", key: "vip", type: "boolean" });
@@ -442,7 +443,7 @@ describe("defining custom fields", () => {
   });
 
   it("removing a definition stops filtering by it and keeps the stored values", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     const field = await buildCustomField(ctx, other, { object: "person", key: "shoe", type: "number" });
     const person = await buildPerson(ctx, other, { customFields: { shoe: 44 } });
     await ctx.request({ method: "DELETE", path: `/api/v1/custom-fields/${field.id}`, as: other });

@@ -1,6 +1,6 @@
 import type { TEmployment, TPerson } from "@kontor/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany, buildPerson, countRows, expectProblem } from "../../test/factories.ts";
+import { buildCompany, buildPerson, buildWorkspace, countRows, expectProblem } from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
 
 let ctx: TestContext;
@@ -388,7 +388,7 @@ describe("employments", () => {
 
 describe("filters on people", () => {
   it("filters by address parts, birthday and company", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     const company = await buildCompany(ctx, other);
     const berlin = await buildPerson(ctx, other, {
       address: { city: "Berlin", postalCode: "10115", country: "DE" },
@@ -418,7 +418,7 @@ describe("filters on people", () => {
   });
 
   it("searches names and email with q", async () => {
-    const other = await ctx.createUser({ role: "admin" });
+    const other = await buildWorkspace(ctx, admin);
     const person = await buildPerson(ctx, other, {
       firstName: "Hedy",
       lastName: "Lamarr",

@@ -1,6 +1,13 @@
 import type { TTrashItem } from "@kontor/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany, buildPerson, countRows, expectProblem, query } from "../../test/factories.ts";
+import {
+  buildCompany,
+  buildPerson,
+  buildWorkspace,
+  countRows,
+  expectProblem,
+  query,
+} from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
 
 const DAY_MS = 86_400_000;
@@ -22,7 +29,7 @@ async function trash(user: TestUser, params: Record<string, string | number | un
 
 describe("the trash", () => {
   it("lists deleted people and companies, newest first, with purgeAt 30 days after deletion", async () => {
-    const user = await ctx.createUser({ role: "member" });
+    const user = await buildWorkspace(ctx, admin, "member");
     const person = await buildPerson(ctx, user, { firstName: "Trash", lastName: "Person" });
     const company = await buildCompany(ctx, user, { name: "Trash Company" });
     await buildPerson(ctx, user, { lastName: "Stays" });
@@ -58,7 +65,7 @@ describe("the trash", () => {
   });
 
   it("restore takes a record out of the trash and back into lists", async () => {
-    const user = await ctx.createUser({ role: "admin" });
+    const user = await buildWorkspace(ctx, admin);
     const company = await buildCompany(ctx, user);
     await ctx.request({ method: "DELETE", path: `/api/v1/companies/${company.id}`, as: user });
     expect((await trash(user)).data.map((item) => item.id)).toEqual([company.id]);
@@ -75,7 +82,7 @@ describe("the trash", () => {
   });
 
   it("pages through the trash without losing records deleted at the same moment", async () => {
-    const user = await ctx.createUser({ role: "admin" });
+    const user = await buildWorkspace(ctx, admin);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await buildPerson(ctx, user)).id);
     for (let i = 0; i < 2; i++) ids.push((await buildCompany(ctx, user)).id);
@@ -116,7 +123,7 @@ describe("the trash", () => {
 
 describe("purging", () => {
   it("keeps records for 30 days and removes them for good afterwards, with a purge audit entry", async () => {
-    const user = await ctx.createUser({ role: "admin" });
+    const user = await buildWorkspace(ctx, admin);
     const person = await buildPerson(ctx, user);
     const company = await buildCompany(ctx, user);
     const kept = await buildPerson(ctx, user, { lastName: "Not deleted" });
@@ -158,7 +165,7 @@ describe("purging", () => {
   });
 
   it("removes a purged person's employments and keeps people of a purged company", async () => {
-    const user = await ctx.createUser({ role: "admin" });
+    const user = await buildWorkspace(ctx, admin);
     const company = await buildCompany(ctx, user);
     const employee = await buildPerson(ctx, user, { companyId: company.id });
     await ctx.request({ method: "DELETE", path: `/api/v1/companies/${company.id}`, as: user });

@@ -109,6 +109,26 @@ const companyRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/companies/CompanyPage.tsx"), "CompanyPage"),
 });
 
+const segmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/segments",
+  component: lazyRouteComponent(() => import("../features/segments/SegmentsPage.tsx"), "SegmentsPage"),
+});
+
+const segmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/segments/$id",
+  component: lazyRouteComponent(() => import("../features/segments/SegmentPage.tsx"), "SegmentPage"),
+});
+
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/duplicates",
+  validateSearch: (search: Record<string, unknown>): { object?: "person" | "company" } =>
+    search.object === "company" ? { object: "company" } : {},
+  component: lazyRouteComponent(() => import("../features/duplicates/DuplicatesPage.tsx"), "DuplicatesPage"),
+});
+
 const trashRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/trash",
@@ -132,6 +152,9 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     companiesRoute,
     companyRoute,
+    segmentsRoute,
+    segmentRoute,
+    duplicatesRoute,
     trashRoute,
     settingsRoute,
   ]),

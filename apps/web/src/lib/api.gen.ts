@@ -1022,6 +1022,2313 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Filters on type, subject, occurredAt, createdAt, authorId, outcome; `recordId=<uuid>` keeps activities linked to that person or company. Default sort `-occurredAt`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    sort?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                /** @enum {string} */
+                                type: "note" | "call" | "meeting" | "email" | "letter";
+                                subject: string;
+                                body: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                authorId: string | null;
+                                authorName: string | null;
+                                direction: ("inbound" | "outbound") | null;
+                                durationMinutes: number | null;
+                                outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                                links: {
+                                    /** @enum {string} */
+                                    recordType: "person" | "company";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Log an activity (note, call, meeting, email, letter)
+         * @description The body is HTML; it is sanitised on the server (scripts and event handlers are removed).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "note" | "call" | "meeting" | "email" | "letter";
+                        subject: string;
+                        body?: string;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        direction?: ("inbound" | "outbound") | null;
+                        durationMinutes?: number | null;
+                        outcome?: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            type: "note" | "call" | "meeting" | "email" | "letter";
+                            subject: string;
+                            body: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            authorId: string | null;
+                            authorName: string | null;
+                            direction: ("inbound" | "outbound") | null;
+                            durationMinutes: number | null;
+                            outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            type: "note" | "call" | "meeting" | "email" | "letter";
+                            subject: string;
+                            body: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            authorId: string | null;
+                            authorName: string | null;
+                            direction: ("inbound" | "outbound") | null;
+                            durationMinutes: number | null;
+                            outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an activity */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update an activity */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type?: "note" | "call" | "meeting" | "email" | "letter";
+                        subject?: string;
+                        body?: string;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        direction?: ("inbound" | "outbound") | null;
+                        durationMinutes?: number | null;
+                        outcome?: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            type: "note" | "call" | "meeting" | "email" | "letter";
+                            subject: string;
+                            body: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            authorId: string | null;
+                            authorName: string | null;
+                            direction: ("inbound" | "outbound") | null;
+                            durationMinutes: number | null;
+                            outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow up in N days: create a task linked like the activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                        title?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
+                        time?: string;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Filters on title, status, priority, assigneeId, projectId, activityId, dueAt, reminderAt, createdAt; `recordId=<uuid>` keeps tasks linked to that person or company. Default sort `dueAt`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    sort?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                title: string;
+                                description: string | null;
+                                dueAt: string | null;
+                                reminderAt: string | null;
+                                reminderSentAt: string | null;
+                                assigneeId: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                completedAt: string | null;
+                                recurrence: string | null;
+                                timeZone: string;
+                                activityId: string | null;
+                                projectId: string | null;
+                                links: {
+                                    /** @enum {string} */
+                                    recordType: "person" | "company";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a task or follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        dueAt?: string | null;
+                        reminderAt?: string | null;
+                        assigneeId?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        status?: "open" | "done" | "cancelled";
+                        recurrence?: string | null;
+                        timeZone?: string;
+                        projectId?: string | null;
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My open tasks: overdue, today, upcoming */
+        get: {
+            parameters: {
+                query?: {
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            overdue: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                title: string;
+                                description: string | null;
+                                dueAt: string | null;
+                                reminderAt: string | null;
+                                reminderSentAt: string | null;
+                                assigneeId: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                completedAt: string | null;
+                                recurrence: string | null;
+                                timeZone: string;
+                                activityId: string | null;
+                                projectId: string | null;
+                                links: {
+                                    /** @enum {string} */
+                                    recordType: "person" | "company";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                }[];
+                            }[];
+                            today: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                title: string;
+                                description: string | null;
+                                dueAt: string | null;
+                                reminderAt: string | null;
+                                reminderSentAt: string | null;
+                                assigneeId: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                completedAt: string | null;
+                                recurrence: string | null;
+                                timeZone: string;
+                                activityId: string | null;
+                                projectId: string | null;
+                                links: {
+                                    /** @enum {string} */
+                                    recordType: "person" | "company";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                }[];
+                            }[];
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                title: string;
+                                description: string | null;
+                                dueAt: string | null;
+                                reminderAt: string | null;
+                                reminderSentAt: string | null;
+                                assigneeId: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                completedAt: string | null;
+                                recurrence: string | null;
+                                timeZone: string;
+                                activityId: string | null;
+                                projectId: string | null;
+                                links: {
+                                    /** @enum {string} */
+                                    recordType: "person" | "company";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a task */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Update a task
+         * @description Setting `status: done` on a recurring task creates its next occurrence.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        dueAt?: string | null;
+                        reminderAt?: string | null;
+                        assigneeId?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        status?: "open" | "done" | "cancelled";
+                        recurrence?: string | null;
+                        timeZone?: string;
+                        projectId?: string | null;
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind me again (at `until`, or in `minutes`, default 60) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        until?: string;
+                        minutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appointment occurrences in a time range (recurring ones expanded) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                title: string;
+                                location: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                allDay: boolean;
+                                recurring: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an appointment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        location?: string | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        allDay?: boolean;
+                        timeZone?: string;
+                        recurrence?: string | null;
+                        attendees?: {
+                            /** @enum {string} */
+                            type: "user" | "person";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            location: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            allDay: boolean;
+                            timeZone: string;
+                            recurrence: string | null;
+                            attendees: {
+                                /** @enum {string} */
+                                type: "user" | "person";
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an appointment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            location: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            allDay: boolean;
+                            timeZone: string;
+                            recurrence: string | null;
+                            attendees: {
+                                /** @enum {string} */
+                                type: "user" | "person";
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an appointment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update (move, resize) an appointment */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        location?: string | null;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        allDay?: boolean;
+                        timeZone?: string;
+                        recurrence?: string | null;
+                        attendees?: {
+                            /** @enum {string} */
+                            type: "user" | "person";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            location: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            allDay: boolean;
+                            timeZone: string;
+                            recurrence: string | null;
+                            attendees: {
+                                /** @enum {string} */
+                                type: "user" | "person";
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment as an .ics file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create my private iCalendar feed URL (replaces and revokes an older one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Revoke my iCalendar feed URL */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A private iCalendar feed (the token in the URL is the credential) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments on a record, newest first */
+        get: {
+            parameters: {
+                query: {
+                    recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                    recordId: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                /** @enum {string} */
+                                recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                                /** Format: uuid */
+                                recordId: string;
+                                /** Format: uuid */
+                                authorId: string;
+                                authorName: string | null;
+                                body: string;
+                                mentions: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Comment on a record
+         * @description `@name` (name without spaces, or the email's local part) notifies that member once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                        /** Format: uuid */
+                        recordId: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            authorName: string | null;
+                            body: string;
+                            mentions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete my comment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit my comment */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            authorName: string | null;
+                            body: string;
+                            mentions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                type: "mention" | "task_reminder" | "task_assigned";
+                                title: string;
+                                body: string | null;
+                                recordType: string | null;
+                                recordId: string | null;
+                                actorId: string | null;
+                                readAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                            unreadCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications I have not read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            type: "mention" | "task_reminder" | "task_assigned";
+                            title: string;
+                            body: string | null;
+                            recordType: string | null;
+                            recordId: string | null;
+                            actorId: string | null;
+                            readAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which events notify me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mention: boolean;
+                            task_reminder: boolean;
+                            task_assigned: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose which events notify me */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mention?: boolean;
+                        task_reminder?: boolean;
+                        task_assigned?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mention: boolean;
+                            task_reminder: boolean;
+                            task_assigned: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live notifications as server-sent events
+         * @description `text/event-stream`: an `unread` event with `{ count }` at once and after every change, a `notification` event per new notification (its id as the event id; send `Last-Event-ID` to resume), and a comment line every 15 s.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's timeline
+         * @description Activities, tasks, appointments, comments and audit events of the record (a company's also of its people), newest first. `types=activity,task` narrows the kinds; page with `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    types?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                activity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "letter";
+                                    subject: string;
+                                    body: string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    authorId: string | null;
+                                    authorName: string | null;
+                                    direction: ("inbound" | "outbound") | null;
+                                    durationMinutes: number | null;
+                                    outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                                    links: {
+                                        /** @enum {string} */
+                                        recordType: "person" | "company";
+                                        /** Format: uuid */
+                                        recordId: string;
+                                    }[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "task";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    title: string;
+                                    description: string | null;
+                                    dueAt: string | null;
+                                    reminderAt: string | null;
+                                    reminderSentAt: string | null;
+                                    assigneeId: string | null;
+                                    /** @enum {string} */
+                                    priority: "low" | "normal" | "high" | "urgent";
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "cancelled";
+                                    completedAt: string | null;
+                                    recurrence: string | null;
+                                    timeZone: string;
+                                    activityId: string | null;
+                                    projectId: string | null;
+                                    links: {
+                                        /** @enum {string} */
+                                        recordType: "person" | "company";
+                                        /** Format: uuid */
+                                        recordId: string;
+                                    }[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "appointment";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                appointment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    title: string;
+                                    description: string | null;
+                                    location: string | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    allDay: boolean;
+                                    timeZone: string;
+                                    recurrence: string | null;
+                                    attendees: {
+                                        /** @enum {string} */
+                                        type: "user" | "person";
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    links: {
+                                        /** @enum {string} */
+                                        recordType: "person" | "company";
+                                        /** Format: uuid */
+                                        recordId: string;
+                                    }[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "comment";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                comment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    /** @enum {string} */
+                                    recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                    /** Format: uuid */
+                                    authorId: string;
+                                    authorName: string | null;
+                                    body: string;
+                                    mentions: string[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "audit";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                audit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    recordType: string;
+                                    /** Format: uuid */
+                                    recordId: string;
+                                    /** @enum {string} */
+                                    action: "create" | "update" | "delete" | "restore" | "purge" | "merge";
+                                    actorId: string | null;
+                                    actorName: string | null;
+                                    changes: {
+                                        [key: string]: {
+                                            old: unknown;
+                                            new: unknown;
+                                        };
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company's timeline, including its people's
+         * @description Activities, tasks, appointments, comments and audit events of the record (a company's also of its people), newest first. `types=activity,task` narrows the kinds; page with `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    types?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                activity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "letter";
+                                    subject: string;
+                                    body: string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    authorId: string | null;
+                                    authorName: string | null;
+                                    direction: ("inbound" | "outbound") | null;
+                                    durationMinutes: number | null;
+                                    outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                                    links: {
+                                        /** @enum {string} */
+                                        recordType: "person" | "company";
+                                        /** Format: uuid */
+                                        recordId: string;
+                                    }[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "task";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    title: string;
+                                    description: string | null;
+                                    dueAt: string | null;
+                                    reminderAt: string | null;
+                                    reminderSentAt: string | null;
+                                    assigneeId: string | null;
+                                    /** @enum {string} */
+                                    priority: "low" | "normal" | "high" | "urgent";
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "cancelled";
+                                    completedAt: string | null;
+                                    recurrence: string | null;
+                                    timeZone: string;
+                                    activityId: string | null;
+                                    projectId: string | null;
+                                    links: {
+                                        /** @enum {string} */
+                                        recordType: "person" | "company";
+                                        /** Format: uuid */
+                                        recordId: string;
+                                    }[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "appointment";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                appointment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    title: string;
+                                    description: string | null;
+                                    location: string | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    allDay: boolean;
+                                    timeZone: string;
+                                    recurrence: string | null;
+                                    attendees: {
+                                        /** @enum {string} */
+                                        type: "user" | "person";
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    links: {
+                                        /** @enum {string} */
+                                        recordType: "person" | "company";
+                                        /** Format: uuid */
+                                        recordId: string;
+                                    }[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "comment";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                comment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    createdBy: string | null;
+                                    version: number;
+                                    /** @enum {string} */
+                                    recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                                    /** Format: uuid */
+                                    recordId: string;
+                                    /** Format: uuid */
+                                    authorId: string;
+                                    authorName: string | null;
+                                    body: string;
+                                    mentions: string[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "audit";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                audit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    recordType: string;
+                                    /** Format: uuid */
+                                    recordId: string;
+                                    /** @enum {string} */
+                                    action: "create" | "update" | "delete" | "restore" | "purge" | "merge";
+                                    actorId: string | null;
+                                    actorName: string | null;
+                                    changes: {
+                                        [key: string]: {
+                                            old: unknown;
+                                            new: unknown;
+                                        };
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -2125,6 +4432,1042 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search people and companies
+         * @description Names match with German umlauts folded both ways (Müller = Mueller = Muller), by prefix and with typos; an email address or a phone number in any format finds its record exactly. Results are ranked and grouped by type.
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    types?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            query: string;
+                            groups: {
+                                /** @enum {string} */
+                                type: "person" | "company";
+                                hits: {
+                                    /** @enum {string} */
+                                    type: "person" | "company";
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    subtitle: string | null;
+                                    /** @enum {string} */
+                                    matchedBy: "email" | "phone" | "text";
+                                    score: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Segments of the workspace */
+        get: {
+            parameters: {
+                query?: {
+                    object?: "person" | "company";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                object: "person" | "company";
+                                name: string;
+                                /** @enum {string} */
+                                kind: "dynamic" | "static";
+                                definition: {
+                                    /** @enum {string} */
+                                    match: "all" | "any";
+                                    conditions: ({
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                        value: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        match: "all" | "any";
+                                        conditions: {
+                                            field: string;
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                            value: string;
+                                        }[];
+                                    })[];
+                                } | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a segment
+         * @description A dynamic segment holds a definition: conditions on the record's own fields, custom fields (`customFields.key`) and, for people, the current company (`company.industry`, `company.annualRevenue`, `company.postalCode`…), combined with match `all` (AND) or `any` (OR) and one level of nested groups. A static segment holds a fixed list of members.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "person" | "company";
+                        name: string;
+                        /** @enum {string} */
+                        kind: "dynamic" | "static";
+                        definition?: {
+                            /** @enum {string} */
+                            match: "all" | "any";
+                            conditions: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                match: "all" | "any";
+                                conditions: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                    value: string;
+                                }[];
+                            })[];
+                        } | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            object: "person" | "company";
+                            name: string;
+                            /** @enum {string} */
+                            kind: "dynamic" | "static";
+                            definition: {
+                                /** @enum {string} */
+                                match: "all" | "any";
+                                conditions: ({
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    match: "all" | "any";
+                                    conditions: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                        value: string;
+                                    }[];
+                                })[];
+                            } | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count the records a definition matches, without saving it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "person" | "company";
+                        definition: {
+                            /** @enum {string} */
+                            match: "all" | "any";
+                            conditions: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                match: "all" | "any";
+                                conditions: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                    value: string;
+                                }[];
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            object: "person" | "company";
+                            name: string;
+                            /** @enum {string} */
+                            kind: "dynamic" | "static";
+                            definition: {
+                                /** @enum {string} */
+                                match: "all" | "any";
+                                conditions: ({
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    match: "all" | "any";
+                                    conditions: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                        value: string;
+                                    }[];
+                                })[];
+                            } | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a segment */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        definition?: {
+                            /** @enum {string} */
+                            match: "all" | "any";
+                            conditions: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                match: "all" | "any";
+                                conditions: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                    value: string;
+                                }[];
+                            })[];
+                        };
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            object: "person" | "company";
+                            name: string;
+                            /** @enum {string} */
+                            kind: "dynamic" | "static";
+                            definition: {
+                                /** @enum {string} */
+                                match: "all" | "any";
+                                conditions: ({
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    match: "all" | "any";
+                                    conditions: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains" | "startsWith" | "isNull";
+                                        value: string;
+                                    }[];
+                                })[];
+                            } | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many records the segment holds now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of a segment, with the list conventions (filter, sort, cursor) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    sort?: string;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "person";
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                firstName: string | null;
+                                lastName: string | null;
+                                displayName: string;
+                                email: string | null;
+                                additionalEmails: string[];
+                                phone: string | null;
+                                additionalPhones: string[];
+                                jobTitle: string | null;
+                                companyId: string | null;
+                                address: {
+                                    street?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    region?: string | null;
+                                    country?: string | null;
+                                } | null;
+                                birthday: string | null;
+                                tags: string[];
+                                ownerId: string | null;
+                                customFields: {
+                                    [key: string]: unknown;
+                                };
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        } | {
+                            /** @enum {string} */
+                            object: "company";
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                name: string;
+                                domain: string | null;
+                                industry: string | null;
+                                employeeCount: number | null;
+                                annualRevenue: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                                address: {
+                                    street?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    region?: string | null;
+                                    country?: string | null;
+                                } | null;
+                                phone: string | null;
+                                website: string | null;
+                                tags: string[];
+                                ownerId: string | null;
+                                relationshipTypes: string[];
+                                customFields: {
+                                    [key: string]: unknown;
+                                };
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add records to a static segment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove records from a static segment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicate pairs (same email, phone or domain, or similar names at the same company or city) */
+        get: {
+            parameters: {
+                query: {
+                    object: "person" | "company";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                object: "person" | "company";
+                                a: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    subtitle: string | null;
+                                };
+                                b: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    subtitle: string | null;
+                                };
+                                reasons: ("email" | "phone" | "domain" | "name_company" | "name_city")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Existing records a new record with these values would duplicate (warning before create) */
+        get: {
+            parameters: {
+                query: {
+                    object: "person" | "company";
+                    email?: string;
+                    phone?: string;
+                    firstName?: string;
+                    lastName?: string;
+                    name?: string;
+                    domain?: string;
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merges into a record */
+        get: {
+            parameters: {
+                query: {
+                    recordId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                object: "person" | "company";
+                                /** Format: uuid */
+                                survivorId: string;
+                                /** Format: uuid */
+                                mergedId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                undoneAt: string | null;
+                                /** Format: date-time */
+                                undoUntil: string;
+                                moved: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Merge two people or two companies
+         * @description Moves every linked record (employments, relations, segment memberships and the links of later modules) to the survivor, fills the survivor's empty fields from the merged record, keeps both emails and phones, writes a `merge` audit entry and can be undone for 30 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "person" | "company";
+                        /** Format: uuid */
+                        survivorId: string;
+                        /** Format: uuid */
+                        mergedId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merge: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                object: "person" | "company";
+                                /** Format: uuid */
+                                survivorId: string;
+                                /** Format: uuid */
+                                mergedId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                undoneAt: string | null;
+                                /** Format: date-time */
+                                undoUntil: string;
+                                moved: {
+                                    [key: string]: number;
+                                };
+                            };
+                            survivor: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                firstName: string | null;
+                                lastName: string | null;
+                                displayName: string;
+                                email: string | null;
+                                additionalEmails: string[];
+                                phone: string | null;
+                                additionalPhones: string[];
+                                jobTitle: string | null;
+                                companyId: string | null;
+                                address: {
+                                    street?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    region?: string | null;
+                                    country?: string | null;
+                                } | null;
+                                birthday: string | null;
+                                tags: string[];
+                                ownerId: string | null;
+                                customFields: {
+                                    [key: string]: unknown;
+                                };
+                                deletedAt: string | null;
+                            } | {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                name: string;
+                                domain: string | null;
+                                industry: string | null;
+                                employeeCount: number | null;
+                                annualRevenue: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                                address: {
+                                    street?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    region?: string | null;
+                                    country?: string | null;
+                                } | null;
+                                phone: string | null;
+                                website: string | null;
+                                tags: string[];
+                                ownerId: string | null;
+                                relationshipTypes: string[];
+                                customFields: {
+                                    [key: string]: unknown;
+                                };
+                                deletedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge (within 30 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            object: "person" | "company";
+                            /** Format: uuid */
+                            survivorId: string;
+                            /** Format: uuid */
+                            mergedId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            undoneAt: string | null;
+                            /** Format: date-time */
+                            undoUntil: string;
+                            moved: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,11 +1,20 @@
 import { NavLink, Stack } from "@mantine/core";
-import { IconBuilding, IconSettings, IconTrash, IconUsers } from "@tabler/icons-react";
+import {
+  IconBuilding,
+  IconCopy,
+  IconFilterStar,
+  IconSettings,
+  IconTrash,
+  IconUsers,
+} from "@tabler/icons-react";
 import { Link, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
 const ITEMS = [
   { to: "/people", label: "nav.people", icon: IconUsers, testId: "nav-people" },
   { to: "/companies", label: "nav.companies", icon: IconBuilding, testId: "nav-companies" },
+  { to: "/segments", label: "nav.segments", icon: IconFilterStar, testId: "nav-segments" },
+  { to: "/duplicates", label: "nav.duplicates", icon: IconCopy, testId: "nav-duplicates" },
   { to: "/trash", label: "nav.trash", icon: IconTrash, testId: "nav-trash" },
   { to: "/settings", label: "nav.settings", icon: IconSettings, testId: "nav-settings" },
 ] as const;

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useForm } from "../../lib/form.ts";
 import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { DuplicateWarning } from "../duplicates/DuplicateWarning.tsx";
 import type { CreateFormProps } from "../records/RecordListPage.tsx";
 import { createRecord } from "../records/records-api.ts";
 import { CompanyFields } from "./CompanyFields.tsx";
@@ -52,6 +53,14 @@ export function CompanyCreateModal({ opened, onClose }: CreateFormProps) {
       <form onSubmit={submit} noValidate data-testid="company-form" aria-label={t("companies.new")}>
         <Stack>
           <CompanyFields values={form.values} errors={form.errors} setField={form.setField} />
+          <DuplicateWarning
+            check={{
+              object: "company",
+              name: form.values.name,
+              domain: form.values.domain,
+              phone: form.values.phone,
+            }}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("common:cancel")}

@@ -1,4 +1,3 @@
-import type { TCompany, TPerson } from "@kontor/contracts";
 import {
   Group,
   Loader,
@@ -16,12 +15,16 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { listRecords } from "../records/records-api.ts";
+import { SearchHitLabel } from "../search/SearchHitLabel.tsx";
+import { searchQuery } from "../search/search-api.ts";
 import { type PaletteItem, paletteActions } from "./palette-actions.ts";
 
 const ICONS = { actions: IconBolt, people: IconUser, companies: IconBuilding } as const;
 
-/** Ctrl/Cmd+K: find people and companies (`q=`, 5 each, in parallel) and run actions. */
+const GROUP_OF_TYPE = { person: "people", company: "companies" } as const;
+const GROUP_ORDER = ["people", "companies", "actions"] as const;
+
+/** Ctrl/Cmd+K: find people and companies (one ranked `GET /search`) and run actions. */
 export default function CommandPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -29,38 +32,33 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const [q] = useDebouncedValue(query.trim(), 150);
-  const records = useQuery({
-    queryKey: ["palette", q],
-    enabled: q.length > 0,
-    queryFn: async () => {
-      const [people, companies] = await Promise.all([
-        listRecords<TPerson>("people", { q, limit: 5 }),
-        listRecords<TCompany>("companies", { q, limit: 5 }),
-      ]);
-      return { people: people.data, companies: companies.data };
-    },
-  });
+  const records = useQuery(searchQuery({ q, limit: 5 }));
 
   const items = useMemo(() => {
     const needle = query.trim().toLowerCase();
     const actions = paletteActions({ navigate, colorScheme, setColorScheme }).filter(
       (item) => !needle || item.label.toLowerCase().includes(needle),
     );
-    const people: PaletteItem[] = (q ? (records.data?.people ?? []) : []).map((person) => ({
-      id: `person-${person.id}`,
-      group: "people",
-      label: person.displayName,
-      hint: person.email ?? person.jobTitle ?? undefined,
-      run: () => void navigate({ to: "/people/$id", params: { id: person.id } }),
-    }));
-    const companies: PaletteItem[] = (q ? (records.data?.companies ?? []) : []).map((company) => ({
-      id: `company-${company.id}`,
-      group: "companies",
-      label: company.name,
-      hint: company.domain ?? undefined,
-      run: () => void navigate({ to: "/companies/$id", params: { id: company.id } }),
-    }));
-    return [...people, ...companies, ...actions];
+    const groups = q ? (records.data?.groups ?? []) : [];
+    const hits: PaletteItem[] = groups.flatMap((group) =>
+      group.hits.map((hit) => ({
+        id: `${hit.type}-${hit.id}`,
+        group: GROUP_OF_TYPE[hit.type],
+        label: hit.title,
+        hint: hit.subtitle ?? undefined,
+        hit,
+        run: () =>
+          void navigate(
+            hit.type === "person"
+              ? { to: "/people/$id", params: { id: hit.id } }
+              : { to: "/companies/$id", params: { id: hit.id } },
+          ),
+      })),
+    );
+    const ordered = GROUP_ORDER.flatMap((name) =>
+      [...hits, ...actions].filter((item) => item.group === name),
+    );
+    return ordered;
   }, [query, q, records.data, navigate, colorScheme, setColorScheme]);
 
   function choose(item: PaletteItem | undefined) {
@@ -123,43 +121,84 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
               {t("palette.nothing")}
             </Text>
           )}
-          {items.map((item, index) => {
-            const Icon = ICONS[item.group];
+          {GROUP_ORDER.map((group) => {
+            const members = items.filter((item) => item.group === group);
+            if (members.length === 0) return null;
             return (
-              <UnstyledButton
-                key={item.id}
-                id={`palette-${item.id}`}
-                role="option"
-                aria-selected={index === activeIndex}
-                tabIndex={-1}
-                onMouseEnter={() => setActive(index)}
-                onClick={() => choose(item)}
-                data-testid={`palette-item-${item.id}`}
-                p="xs"
-                style={{
-                  borderRadius: 6,
-                  background: index === activeIndex ? "var(--mantine-primary-color-light)" : undefined,
-                }}
-              >
-                <Group gap="sm" wrap="nowrap">
-                  <Icon size={18} aria-hidden />
-                  <Text size="sm" truncate>
-                    {item.label}
-                  </Text>
-                  {item.hint && (
-                    <Text size="xs" c="dimmed" truncate ml="auto">
-                      {item.hint}
-                    </Text>
-                  )}
-                  <Text size="xs" c="dimmed" ml={item.hint ? 0 : "auto"}>
-                    {t(`palette.groups.${item.group}`)}
-                  </Text>
-                </Group>
-              </UnstyledButton>
+              // biome-ignore lint/a11y/useSemanticElements: an ARIA listbox groups its options with role=group
+              <div key={group} role="group" aria-labelledby={`palette-group-${group}`}>
+                <Text
+                  id={`palette-group-${group}`}
+                  size="xs"
+                  fw={700}
+                  c="dimmed"
+                  tt="uppercase"
+                  px="xs"
+                  pt={8}
+                  pb={4}
+                  data-testid={`palette-group-${group}`}
+                >
+                  {t(`palette.headings.${group}`)}
+                </Text>
+                {members.map((item) => (
+                  <PaletteOption
+                    key={item.id}
+                    item={item}
+                    query={q}
+                    active={items.indexOf(item) === activeIndex}
+                    onHover={() => setActive(items.indexOf(item))}
+                    onChoose={() => choose(item)}
+                  />
+                ))}
+              </div>
             );
           })}
         </Stack>
       </ScrollArea.Autosize>
     </Modal>
+  );
+}
+
+interface PaletteOptionProps {
+  item: PaletteItem;
+  query: string;
+  active: boolean;
+  onHover: () => void;
+  onChoose: () => void;
+}
+
+function PaletteOption({ item, query, active, onHover, onChoose }: PaletteOptionProps) {
+  const Icon = ICONS[item.group];
+  return (
+    <UnstyledButton
+      id={`palette-${item.id}`}
+      role="option"
+      aria-selected={active}
+      tabIndex={-1}
+      onMouseEnter={onHover}
+      onClick={onChoose}
+      data-testid={`palette-item-${item.id}`}
+      p="xs"
+      w="100%"
+      style={{ borderRadius: 6, background: active ? "var(--mantine-primary-color-light)" : undefined }}
+    >
+      <Group gap="sm" wrap="nowrap">
+        <Icon size={18} aria-hidden style={{ flexShrink: 0 }} />
+        {item.hit ? (
+          <SearchHitLabel hit={item.hit} query={query} />
+        ) : (
+          <>
+            <Text size="sm" truncate>
+              {item.label}
+            </Text>
+            {item.hint && (
+              <Text size="xs" c="dimmed" truncate ml="auto">
+                {item.hint}
+              </Text>
+            )}
+          </>
+        )}
+      </Group>
+    </UnstyledButton>
   );
 }

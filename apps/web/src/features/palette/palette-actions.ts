@@ -1,12 +1,15 @@
 import type { MantineColorScheme } from "@mantine/core";
 import type { useNavigate } from "@tanstack/react-router";
 import i18n, { currentLanguage } from "../../lib/i18n.ts";
+import type { SearchHit } from "../search/search-api.ts";
 
 export interface PaletteItem {
   id: string;
   group: "actions" | "people" | "companies";
   label: string;
   hint?: string;
+  /** The search hit behind a record item, to show why it matched. */
+  hit?: SearchHit;
   run: () => void;
 }
 
@@ -33,6 +36,12 @@ export function paletteActions({ navigate, colorScheme, setColorScheme }: Action
     },
     { id: "go-people", label: t("palette.goPeople"), run: () => void navigate({ to: "/people" }) },
     { id: "go-companies", label: t("palette.goCompanies"), run: () => void navigate({ to: "/companies" }) },
+    { id: "go-segments", label: t("palette.goSegments"), run: () => void navigate({ to: "/segments" }) },
+    {
+      id: "go-duplicates",
+      label: t("palette.goDuplicates"),
+      run: () => void navigate({ to: "/duplicates" }),
+    },
     { id: "go-trash", label: t("palette.goTrash"), run: () => void navigate({ to: "/trash" }) },
     { id: "go-settings", label: t("palette.goSettings"), run: () => void navigate({ to: "/settings" }) },
     {

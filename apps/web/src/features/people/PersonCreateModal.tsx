@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useForm } from "../../lib/form.ts";
 import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { DuplicateWarning } from "../duplicates/DuplicateWarning.tsx";
 import type { CreateFormProps } from "../records/RecordListPage.tsx";
 import { createRecord } from "../records/records-api.ts";
 import { PersonFields } from "./PersonFields.tsx";
@@ -52,6 +53,16 @@ export function PersonCreateModal({ opened, onClose }: CreateFormProps) {
       <form onSubmit={submit} noValidate data-testid="person-form" aria-label={t("people.new")}>
         <Stack>
           <PersonFields values={form.values} errors={form.errors} setField={form.setField} />
+          <DuplicateWarning
+            check={{
+              object: "person",
+              email: form.values.email,
+              phone: form.values.phone,
+              firstName: form.values.firstName,
+              lastName: form.values.lastName,
+              companyId: form.values.companyId ?? undefined,
+            }}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("common:cancel")}

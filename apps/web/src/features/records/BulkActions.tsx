@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconTag, IconTrash, IconUserCircle, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AddToSegmentMenu } from "../segments/AddToSegmentMenu.tsx";
 import { bulkAddTag, bulkDelete, bulkSetOwner } from "./bulk-actions.ts";
 import type { AnyRecord, RecordObject } from "./record-config.ts";
 import { useMembers } from "./records-api.ts";
@@ -116,6 +117,7 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
             </form>
           </Popover.Dropdown>
         </Popover>
+        <AddToSegmentMenu object={object} selected={selected} onDone={onDone} />
         <Button size="xs" variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={onDone}>
           {t("bulk.clear")}
         </Button>

@@ -5,6 +5,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { MergedFromNote } from "../duplicates/MergedFromNote.tsx";
 import { HistoryPanel } from "./HistoryPanel.tsx";
 import { RelationsPanel } from "./RelationsPanel.tsx";
 import type { RecordObject } from "./record-config.ts";
@@ -70,6 +71,7 @@ export function RecordPageLayout({ object, id, name, facts, children }: RecordPa
           </Button>
         </Group>
       </Paper>
+      <MergedFromNote recordId={id} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">{children}</Stack>

@@ -4,11 +4,19 @@ function locale(): string {
   return currentLanguage() === "en" ? "en-GB" : "de-DE";
 }
 
+/**
+ * Formats a date or a timestamp as a date. A date-only value ("1984-02-29", e.g. a birthday) is a calendar
+ * day, not a moment: it is read as UTC midnight and formatted in UTC, so nobody west of UTC sees the day before.
+ */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(date);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: "medium",
+    ...(dateOnly ? { timeZone: "UTC" } : {}),
+  }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined): string {

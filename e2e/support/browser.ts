@@ -26,7 +26,7 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  options: { locale?: string; phone?: boolean } = {},
+  options: { locale?: string; phone?: boolean; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     locale: options.locale ?? "en-US",
@@ -34,7 +34,7 @@ export async function newContext(
     deviceScaleFactor: 1,
     isMobile: options.phone ?? false,
     hasTouch: options.phone ?? false,
-    timezoneId: "Europe/Berlin",
+    timezoneId: options.timezoneId ?? "Europe/Berlin",
   });
 }
 

@@ -109,6 +109,7 @@ describe.sequential("lists, languages, phone and accessibility", () => {
       page,
       people.map((person) => person.id),
     );
+    await screenshot(page, "people-list");
 
     await page.getByTestId("filter-button").click();
     const builder = page.getByTestId("filter-builder");
@@ -196,6 +197,19 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     await page.getByTestId("language-en").click();
     await expectText(page.getByTestId("nav-people"), "People");
     await expectText(page.getByTestId("record-header"), "€1,234.50");
+  });
+
+  it("shows a birthday on its calendar day for someone west of UTC", async () => {
+    const western = await newContext(browser, { locale: "de-DE", timezoneId: "America/Los_Angeles" });
+    await signInContext(western, server.baseUrl);
+    await western.addInitScript(() => {
+      localStorage.setItem("kontor.columns.person", JSON.stringify(["displayName", "birthday"]));
+    });
+    const westernPage = await western.newPage();
+    await westernPage.goto(`${server.baseUrl}/people`);
+    await expectText(westernPage.getByTestId("header-birthday"), uiText("de", "records", "fields.birthday"));
+    await expectText(westernPage.getByTestId(`row-${byName("Anna").id}`), "29.02.1984");
+    await western.close();
   });
 
   it("shows cards on a phone (390x844) and stacks the record page", async () => {

@@ -102,21 +102,30 @@ const KIND_BY_TYPE: Record<string, FieldKind> = {
   multiselect: "tags",
 };
 
-/** How `filter[customFields.key]` and `sort=customFields.key` read a custom field. */
+const ISO_DATE = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+const DECIMAL = "^-?[0-9]+([.][0-9]+)?$";
+
+/**
+ * How `filter[customFields.key]` and `sort=customFields.key` read a custom field. A stored value
+ * of another type (left from an earlier definition of the same key) reads as empty instead of
+ * failing the cast and with it the whole list.
+ */
 export function customFieldSpec(column: SQL, definition: CustomFieldRow): FieldSpec {
   const kind = KIND_BY_TYPE[definition.type] ?? "text";
   const key = definition.key;
+  const value = sql`(${column}->${key})`;
+  const text = sql`(${column}->>${key})`;
   const expressions: Record<FieldKind, SQL> = {
-    number: sql`(${column}->>${key})::numeric`,
-    date: sql`(${column}->>${key})::date`,
-    boolean: sql`(${column}->>${key})::boolean`,
-    tags: sql`coalesce(${column}->${key}, '[]'::jsonb)`,
+    number: sql`(CASE WHEN jsonb_typeof(${value}) = 'number' THEN ${text}::numeric END)`,
+    date: sql`(CASE WHEN jsonb_typeof(${value}) = 'string' AND ${text} ~ ${ISO_DATE} THEN ${text}::date END)`,
+    boolean: sql`(CASE WHEN jsonb_typeof(${value}) = 'boolean' THEN ${text}::boolean END)`,
+    tags: sql`(CASE WHEN jsonb_typeof(${value}) = 'array' THEN ${value} ELSE '[]'::jsonb END)`,
     text:
       definition.type === "currency"
-        ? sql`(${column}->${key}->>'amount')::numeric`
-        : sql`(${column}->>${key})`,
-    timestamp: sql`(${column}->>${key})::timestamptz`,
-    uuid: sql`(${column}->>${key})::uuid`,
+        ? sql`(CASE WHEN (${value}->>'amount') ~ ${DECIMAL} THEN (${value}->>'amount')::numeric END)`
+        : text,
+    timestamp: sql`${text}::timestamptz`,
+    uuid: sql`${text}::uuid`,
   };
   const effectiveKind = definition.type === "currency" ? "number" : kind;
   return { expr: expressions[kind], kind: effectiveKind, nullable: true, sortable: kind !== "tags" };

@@ -442,6 +442,22 @@ describe("defining custom fields", () => {
     }
   });
 
+  it("keeps lists working when a key is defined again with another type over old values", async () => {
+    const other = await buildWorkspace(ctx, admin);
+    const asText = await buildCustomField(ctx, other, { object: "person", key: "code", type: "text" });
+    const old = await buildPerson(ctx, other, { customFields: { code: "abc" } });
+    await ctx.request({ method: "DELETE", path: `/api/v1/custom-fields/${asText.id}`, as: other });
+    await buildCustomField(ctx, other, { object: "person", key: "code", type: "number" });
+    const fresh = await buildPerson(ctx, other, { customFields: { code: 5 } });
+    const filtered = await ctx.request({ path: "/api/v1/people?filter[customFields.code][gt]=1", as: other });
+    expect(filtered.status, JSON.stringify(filtered.body)).toBe(200);
+    expect(filtered.body.data.map((p: TPerson) => p.id)).toEqual([fresh.id]);
+    const sorted = await ctx.request({ path: "/api/v1/people?sort=customFields.code", as: other });
+    expect(sorted.status, JSON.stringify(sorted.body)).toBe(200);
+    // a value that is not a number counts as empty: last
+    expect(sorted.body.data.map((p: TPerson) => p.id)).toEqual([fresh.id, old.id]);
+  });
+
   it("removing a definition stops filtering by it and keeps the stored values", async () => {
     const other = await buildWorkspace(ctx, admin);
     const field = await buildCustomField(ctx, other, { object: "person", key: "shoe", type: "number" });

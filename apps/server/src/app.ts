@@ -10,6 +10,7 @@ import { registerIdempotency } from "./http/idempotency.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandler } from "./http/problem.ts";
 import { registerWebApp } from "./http/web-app.ts";
+import { createTemporaryStorage, type FileStorage } from "./lib/file-storage.ts";
 import { createMemoryMailer, type Mailer } from "./lib/mailer.ts";
 import { activitiesRoutes } from "./modules/activities/activities.routes.ts";
 import { createActivitiesService } from "./modules/activities/activities.service.ts";
@@ -23,6 +24,8 @@ import { companiesRoutes } from "./modules/companies/companies.routes.ts";
 import { createCompaniesService } from "./modules/companies/companies.service.ts";
 import { customFieldsRoutes } from "./modules/custom-fields/custom-fields.routes.ts";
 import { createCustomFieldsService } from "./modules/custom-fields/custom-fields.service.ts";
+import { documentsRoutes } from "./modules/documents/documents.routes.ts";
+import { createDocumentsService } from "./modules/documents/documents.service.ts";
 import { duplicatesRoutes } from "./modules/duplicates/duplicates.routes.ts";
 import { createDuplicatesService } from "./modules/duplicates/duplicates.service.ts";
 import { createMergeService } from "./modules/duplicates/merge.service.ts";
@@ -30,6 +33,8 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { createPeopleService } from "./modules/people/people.service.ts";
+import { projectsRoutes } from "./modules/projects/projects.routes.ts";
+import { createProjectsService } from "./modules/projects/projects.service.ts";
 import { relationsRoutes } from "./modules/relations/relations.routes.ts";
 import { createRelationsService } from "./modules/relations/relations.service.ts";
 import { savedViewsRoutes } from "./modules/saved-views/saved-views.routes.ts";
@@ -51,13 +56,19 @@ export interface AppDeps {
   config: Pick<Config, "baseUrl" | "authSecret" | "logLevel" | "trustProxy">;
   database: DatabaseHandle;
   mailer?: Mailer;
+  /** Where document files live; `kontor start` passes `KONTOR_DATA_DIR/files`, tests a temporary folder. */
+  files?: FileStorage;
   logger?: Logger | boolean;
   /** Serve the built web app (off in API tests). */
   serveWebApp?: boolean;
 }
 
 /** Every service of the app, wired with its explicit dependencies. */
-export function createServices(database: DatabaseHandle, auth: Auth) {
+export function createServices(
+  database: DatabaseHandle,
+  auth: Auth,
+  files: FileStorage = createTemporaryStorage(),
+) {
   const { db } = database;
   const tasks = createTasksService({ db });
   const activities = createActivitiesService({ db, tasks });
@@ -69,6 +80,8 @@ export function createServices(database: DatabaseHandle, auth: Auth) {
     appointments,
     comments,
     notifications: createNotificationsService({ db }),
+    documents: createDocumentsService({ db, storage: files }),
+    projects: createProjectsService({ db }),
     timeline: createTimelineService({ db, activities, tasks, appointments, comments }),
     auth,
     workspaces: createWorkspacesService({ db, auth }),
@@ -121,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     mailer,
     log: app.log as Logger,
   });
-  const services = createServices(deps.database, auth);
+  const services = createServices(deps.database, auth, deps.files);
 
   registerProblemHandler(app);
   registerAuthentication(app, {
@@ -153,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(commentsRoutes(services));
       await api.register(notificationsRoutes(services));
       await api.register(timelineRoutes(services));
+      await api.register(documentsRoutes(services));
+      await api.register(projectsRoutes(services));
       await api.register(companiesRoutes(services));
       await api.register(customFieldsRoutes(services));
       await api.register(relationsRoutes(services));

@@ -9,6 +9,7 @@ import { createDatabase } from "./db/client.ts";
 import { type DataDirLock, lockDataDir } from "./db/lock.ts";
 import { applyMigrations } from "./db/migrate.ts";
 import { type JobRunner, startJobRunner } from "./jobs/runner.ts";
+import { createFolderStorage } from "./lib/file-storage.ts";
 import { createSmtpMailer } from "./lib/mailer.ts";
 
 export type ServiceRole = "web" | "worker";
@@ -40,7 +41,8 @@ export async function startServer(
   const mailer = config.smtpUrl
     ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
     : undefined;
-  const { app, services } = await buildApp({ config, database, logger: log, mailer });
+  const files = createFolderStorage(path.join(config.dataDir, "files"));
+  const { app, services } = await buildApp({ config, database, logger: log, mailer, files });
 
   let jobs: JobRunner | null = null;
   if (roles.includes("worker")) {

@@ -1,0 +1,80 @@
+import {
+  ZListQuery,
+  ZMilestoneInput,
+  ZProject,
+  ZProjectCreateRequest,
+  ZProjectList,
+  ZProjectUpdateRequest,
+} from "@kontor/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listRequestOf } from "../../http/list-params.ts";
+import { actorOf, ifMatchVersion, ZIdParams } from "../../http/request-context.ts";
+import type { ProjectsService } from "./projects.service.ts";
+
+const tags = ["Projects"];
+
+export function projectsRoutes({ projects }: { projects: ProjectsService }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get("/projects", {
+      schema: {
+        tags,
+        summary: "List projects",
+        description:
+          "Filters on name, status, companyId, ownerId, startDate, deadline, createdAt. Default sort `deadline`; " +
+          "a board groups the page by status. A project's tasks: `GET /tasks?filter[projectId][eq]=<id>`.",
+        querystring: ZListQuery,
+        response: { 200: ZProjectList },
+      },
+      handler: (request) => projects.list(actorOf(request), listRequestOf(request.query)),
+    });
+
+    app.post("/projects", {
+      schema: { tags, summary: "Create a project", body: ZProjectCreateRequest, response: { 201: ZProject } },
+      handler: async (request, reply) =>
+        reply.status(201).send(await projects.create(actorOf(request), request.body)),
+    });
+
+    app.get("/projects/:id", {
+      schema: { tags, summary: "Get a project", params: ZIdParams, response: { 200: ZProject } },
+      handler: (request) => projects.get(actorOf(request), request.params.id),
+    });
+
+    app.patch("/projects/:id", {
+      schema: {
+        tags,
+        summary: "Update a project",
+        params: ZIdParams,
+        body: ZProjectUpdateRequest,
+        response: { 200: ZProject },
+      },
+      handler: (request) =>
+        projects.update(actorOf(request), request.params.id, request.body, ifMatchVersion(request)),
+    });
+
+    app.put("/projects/:id/milestones", {
+      schema: {
+        tags,
+        summary: "Replace a project's milestones",
+        params: ZIdParams,
+        body: z.strictObject({ milestones: z.array(ZMilestoneInput).max(100) }),
+        response: { 200: ZProject },
+      },
+      handler: (request) =>
+        projects.replaceMilestones(actorOf(request), request.params.id, request.body.milestones),
+    });
+
+    app.delete("/projects/:id", {
+      schema: {
+        tags,
+        summary: "Delete a project (its tasks stay, unassigned)",
+        params: ZIdParams,
+        response: { 204: z.null() },
+      },
+      handler: async (request, reply) => {
+        await projects.remove(actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+  };
+}

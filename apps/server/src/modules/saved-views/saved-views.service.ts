@@ -115,6 +115,8 @@ export function createSavedViewsService({ db }: { db: Database }) {
     async update(actor: Actor, id: string, input: z.infer<typeof ZSavedViewUpdateRequest>) {
       const row = await findVisible(actor, id);
       assertCanChange(actor, row);
+      if (input.visibility === "shared" && !rolePolicy.canWrite(actor))
+        throw forbidden("The readonly role cannot share views.");
       const [updated] = await db
         .update(savedViews)
         .set({ ...input, updatedAt: new Date(), version: row.version + 1 })

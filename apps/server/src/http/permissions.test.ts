@@ -121,6 +121,16 @@ describe("readonly", () => {
   });
 });
 
+describe("authentication", () => {
+  it("is not skipped by an encoded or unusual path", async () => {
+    for (const path of ["/api/%761/people", "/api/v1//people", "/api/v1/people/"]) {
+      const response = await ctx.request({ path });
+      expectProblem(response, 401, "unauthenticated");
+      expect(JSON.stringify(response.body)).not.toContain(person.id);
+    }
+  });
+});
+
 describe("member", () => {
   it("writes records but cannot define custom fields, change settings or manage members", async () => {
     const before = await snapshot();

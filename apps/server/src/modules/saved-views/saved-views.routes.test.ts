@@ -113,6 +113,22 @@ describe("saved views", () => {
     expect(await countRows(ctx, "saved_views", readonly.workspaceId)).toBe(before);
     const own = await createView(readonly, { object: "person", name: "RO private" });
     expect(own.status).toBe(201);
+    // nor share one afterwards
+    const shareLater = await ctx.request({
+      method: "PATCH",
+      path: `/api/v1/saved-views/${own.body.id}`,
+      as: readonly,
+      body: { visibility: "shared" },
+    });
+    expectProblem(shareLater, 403, "forbidden");
+    expect(await viewNames(alice)).not.toContain("RO private");
+    const rename = await ctx.request({
+      method: "PATCH",
+      path: `/api/v1/saved-views/${own.body.id}`,
+      as: readonly,
+      body: { name: "RO private renamed" },
+    });
+    expect(rename.status).toBe(200);
   });
 
   it("refuses invalid views", async () => {

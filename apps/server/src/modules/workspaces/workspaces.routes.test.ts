@@ -166,6 +166,36 @@ describe("sessions and workspaces", () => {
     ]);
   });
 
+  it("acts with the role the user has in the chosen workspace", async () => {
+    const readonlyHere = await ctx.createUser({
+      email: FIRST_ADMIN.email,
+      role: "readonly",
+      workspace: "Nur Lesen",
+    });
+    const write = await asCookie(cookie, "/api/v1/people", {
+      method: "POST",
+      body: { lastName: "Not allowed here" },
+      workspace: readonlyHere.workspaceId,
+    });
+    expectProblem(write, 403, "forbidden");
+    expect((await asCookie(cookie, "/api/v1/people", { workspace: readonlyHere.workspaceId })).status).toBe(
+      200,
+    );
+    // the same user is still admin at home
+    const home = await asCookie(cookie, "/api/v1/people", {
+      method: "POST",
+      body: { lastName: "Allowed at home" },
+    });
+    expect(home.status).toBe(201);
+    const viaKey = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: readonlyHere,
+      body: { lastName: "No" },
+    });
+    expectProblem(viaKey, 403, "forbidden");
+  });
+
   it("answers 404 workspace_not_found for a workspace the user is not in", async () => {
     const stranger = await ctx.createUser({ role: "admin", workspace: "Fremde KG" });
     for (const workspace of [stranger.workspaceId, "0190a000-0000-7000-8000-000000000000", "not-a-uuid"]) {

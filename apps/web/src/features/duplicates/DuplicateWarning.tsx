@@ -55,6 +55,11 @@ export function DuplicateWarning({ check }: { check: DuplicateCheck }) {
             {index < shown.length - 1 && ","}
           </Text>
         ))}
+        {data.length > shown.length && (
+          <Text size="sm" c="dimmed">
+            {t("andMore", { count: data.length - shown.length })}
+          </Text>
+        )}
       </Group>
     </Alert>
   );

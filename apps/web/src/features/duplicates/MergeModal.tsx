@@ -73,11 +73,11 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
                     <Table.Th w={phone ? 90 : 150}>
                       <span className="sr-only">{t("field")}</span>
                     </Table.Th>
-                    {records.map((record, index) => (
+                    {records.map((record) => (
                       <Table.Th key={record.id}>
                         <Radio
                           value={record.id}
-                          label={t(index === 0 ? "keepFirst" : "keepSecond")}
+                          label={t("keep", { name: config.displayName(record) })}
                           data-testid={`merge-survivor-${record.id}`}
                         />
                       </Table.Th>
@@ -117,9 +117,9 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
 function CompareRow(props: { field: FieldSpec<AnyRecord>; records: AnyRecord[]; survivorId: string }) {
   const { field, records, survivorId } = props;
   const { t } = useTranslation("records");
-  const values = records.map((record) => field.display(record));
+  const values = records.map((record) => rawValue(record, field));
   const differs = values[0] !== values[1];
-  if (values.every((value) => value === "") && !field.render) return null;
+  if (values.every((value) => EMPTY.has(value))) return null;
   return (
     <Table.Tr data-testid={`compare-${field.key}`} data-differs={differs}>
       <Table.Th scope="row" fw={500} fz="xs" c="dimmed" style={{ verticalAlign: "top" }}>
@@ -141,6 +141,14 @@ function CompareRow(props: { field: FieldSpec<AnyRecord>; records: AnyRecord[]; 
       ))}
     </Table.Tr>
   );
+}
+
+const EMPTY = new Set(["", "null", "[]", "{}", "undefined"]);
+
+/** The stored value where the field is a property of the record (owner ids, tags), else the shown text. */
+function rawValue(record: AnyRecord, field: FieldSpec<AnyRecord>): string {
+  const value = (record as unknown as Record<string, unknown>)[field.key];
+  return value === undefined ? field.display(record) : JSON.stringify(value);
 }
 
 function Cell({ children }: { children: ReactNode }) {

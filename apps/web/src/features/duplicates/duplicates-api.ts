@@ -63,18 +63,22 @@ export function mergesQuery(recordId: string) {
 }
 
 /** Everything a merge or its undo changes: both lists, both records, the pairs and the trash. */
-async function refreshAfterMerge(object: RecordObject, ids: string[]) {
+async function refreshAfterMerge(object: RecordObject, ids: string[], goneId?: string) {
   const segment = segmentOf(object);
+  // The merged record is in the trash now; refetching it would only 404.
+  if (goneId) queryClient.removeQueries({ queryKey: [segment, "detail", goneId] });
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: ["duplicates"] }),
     queryClient.invalidateQueries({ queryKey: [segment, "list"] }),
     queryClient.invalidateQueries({ queryKey: ["trash"] }),
     queryClient.invalidateQueries({ queryKey: ["segments"] }),
     queryClient.invalidateQueries({ queryKey: ["search"] }),
-    ...ids.flatMap((id) => [
-      queryClient.invalidateQueries({ queryKey: [segment, "detail", id] }),
-      queryClient.invalidateQueries({ queryKey: ["merges", id] }),
-    ]),
+    ...ids
+      .filter((id) => id !== goneId)
+      .flatMap((id) => [
+        queryClient.invalidateQueries({ queryKey: [segment, "detail", id] }),
+        queryClient.invalidateQueries({ queryKey: ["merges", id] }),
+      ]),
   ]);
 }
 
@@ -84,7 +88,7 @@ export async function mergeRecords(body: {
   mergedId: string;
 }): Promise<{ merge: Merge; survivor: AnyRecord }> {
   const result = unwrap(await api.POST("/api/v1/merges", { body })) as { merge: Merge; survivor: AnyRecord };
-  await refreshAfterMerge(body.object, [body.survivorId, body.mergedId]);
+  await refreshAfterMerge(body.object, [body.survivorId, body.mergedId], body.mergedId);
   return result;
 }
 

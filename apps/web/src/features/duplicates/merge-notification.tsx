@@ -24,8 +24,16 @@ export function showMergedNotification({ merge, survivorName }: { merge: Merge; 
     autoClose: 12_000,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="merge-notification">
-        <Text size="sm">{t("merged", { name: survivorName })}</Text>
-        <Button size="compact-sm" variant="light" onClick={undo} data-testid="merge-undo">
+        <Text size="sm" style={{ flex: 1 }}>
+          {t("merged", { name: survivorName })}
+        </Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={undo}
+          style={{ flexShrink: 0 }}
+          data-testid="merge-undo"
+        >
           {t("undo")}
         </Button>
       </Group>

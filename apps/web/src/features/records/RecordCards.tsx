@@ -1,6 +1,6 @@
 import { Card, Group, Loader, Stack, Text } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldLabel } from "./field-label.ts";
 import { RecordLink } from "./RecordLink.tsx";
@@ -13,6 +13,8 @@ interface RecordCardsProps<T extends AnyRecord> {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
+  /** Optional per-card action (e.g. "remove from segment"), shown beside the name. */
+  renderAction?: (record: T) => ReactNode;
 }
 
 const CARD_HEIGHT = 112;
@@ -67,9 +69,12 @@ export function RecordCards<T extends AnyRecord>(props: RecordCardsProps<T>) {
             >
               <Card withBorder padding="sm" h={CARD_HEIGHT - 8}>
                 <Stack gap={2}>
-                  <RecordLink segment={config.segment} id={record.id}>
-                    {config.displayName(record)}
-                  </RecordLink>
+                  <Group justify="space-between" wrap="nowrap" gap="xs">
+                    <RecordLink segment={config.segment} id={record.id}>
+                      {config.displayName(record)}
+                    </RecordLink>
+                    {props.renderAction?.(record)}
+                  </Group>
                   {details.map((field) => (
                     <Group key={field.key} gap={6} wrap="nowrap">
                       <Text size="xs" c="dimmed" w={90} truncate>

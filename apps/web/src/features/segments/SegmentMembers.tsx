@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Text } from "@mantine/core";
+import { ActionIcon, Button, Group, Paper, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconUserMinus, IconUsers, IconX } from "@tabler/icons-react";
@@ -48,13 +48,13 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
     }
   }
 
-  async function removeSelected() {
+  async function remove(records: AnyRecord[]) {
     try {
       await removeSegmentMembers(
         segment.id,
-        selected.map((record) => record.id),
+        records.map((record) => record.id),
       );
-      notifications.show({ color: "green", message: t("members.removed", { count: selected.length }) });
+      notifications.show({ color: "green", message: t("members.removed", { count: records.length }) });
       setSelection({});
     } catch (error) {
       notifyError(error);
@@ -91,7 +91,7 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
                 color="red"
                 variant="light"
                 leftSection={<IconUserMinus size={14} aria-hidden />}
-                onClick={removeSelected}
+                onClick={() => remove(selected)}
                 data-testid="segment-remove-members"
               >
                 {t("members.remove")}
@@ -117,6 +117,23 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
           hasNextPage={members.hasNextPage}
           isFetchingNextPage={members.isFetchingNextPage}
           fetchNextPage={members.fetchNextPage}
+          renderAction={
+            segment.kind === "static"
+              ? (record) => (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="sm"
+                    my={-4}
+                    aria-label={t("members.removeOne", { name: config.displayName(record) })}
+                    onClick={() => remove([record])}
+                    data-testid={`segment-remove-${record.id}`}
+                  >
+                    <IconUserMinus size={16} aria-hidden />
+                  </ActionIcon>
+                )
+              : undefined
+          }
         />
       ) : (
         <RecordTable

@@ -75,8 +75,8 @@ export function SegmentsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t("fields.name")}</Table.Th>
-                  <Table.Th>{t("fields.object")}</Table.Th>
-                  <Table.Th>{t("fields.kind")}</Table.Th>
+                  <Table.Th visibleFrom="sm">{t("fields.object")}</Table.Th>
+                  <Table.Th visibleFrom="sm">{t("fields.kind")}</Table.Th>
                   <Table.Th style={{ textAlign: "right" }}>{t("fields.count")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -94,16 +94,19 @@ export function SegmentsPage() {
                       >
                         {segment.name}
                       </Anchor>
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">
+                        {t(`objectsPlural.${segment.object}`)} · {t(`kinds.${segment.kind}`)}
+                      </Text>
                       {segment.description && (
                         <Text size="xs" c="dimmed" lineClamp={1}>
                           {segment.description}
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Text size="sm">{t(`objectsPlural.${segment.object}`)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Badge variant="light" color={segment.kind === "dynamic" ? "blue" : "gray"} tt="none">
                         {t(`kinds.${segment.kind}`)}
                       </Badge>

@@ -22,7 +22,9 @@ export function ConditionRow({ testKey, condition, fields, errors, onChange, onR
     group,
     items: fields.filter((field) => field.group === group).map(({ value, label }) => ({ value, label })),
   }));
-  const kind = fields.find((field) => field.value === condition.field)?.kind ?? "text";
+  const field = fields.find((option) => option.value === condition.field);
+  const kind = field?.kind ?? "text";
+  const choices = field?.options && ["eq", "ne", "contains"].includes(condition.op) ? field.options : null;
   const operators = FILTER_OPERATORS.map((op) => ({ value: op, label: t(`records:operators.${op}`) }));
   const itemError = errors[""];
 
@@ -74,6 +76,17 @@ export function ConditionRow({ testKey, condition, fields, errors, onChange, onR
           value={condition.value}
           allowDeselect={false}
           onChange={(value) => onChange({ ...condition, value: value ?? "true" })}
+          error={errors.value}
+          style={{ flex: "2 1 160px" }}
+          data-testid={`segment-value-${testKey}`}
+        />
+      ) : choices ? (
+        <Select
+          size="sm"
+          aria-label={t("builder.value")}
+          data={choices}
+          value={condition.value || null}
+          onChange={(value) => onChange({ ...condition, value: value ?? "" })}
           error={errors.value}
           style={{ flex: "2 1 160px" }}
           data-testid={`segment-value-${testKey}`}

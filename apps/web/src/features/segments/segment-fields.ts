@@ -24,6 +24,8 @@ export interface SegmentFieldOption {
   label: string;
   group: string;
   kind: ValueKind;
+  /** Choices of a select custom field, offered as values. */
+  options?: { value: string; label: string }[];
 }
 
 function customKind(definition: TCustomField): ValueKind {
@@ -56,6 +58,7 @@ export function segmentFieldOptions({
     label: definition.label,
     group: t("segments:fieldGroups.custom"),
     kind: customKind(definition),
+    options: definition.options?.length ? definition.options : undefined,
   }));
   const related =
     object === "person"

@@ -14,11 +14,16 @@ export async function insertCompany(db: Executor, values: CompanyInsert): Promis
   return row!;
 }
 
-export async function findCompanyById(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(companies)
-    .where(and(scoped(workspaceId, id), isNull(companies.deletedAt)));
+export async function findCompanyById(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  options: { withDeleted?: boolean } = {},
+) {
+  const condition = options.withDeleted
+    ? scoped(workspaceId, id)
+    : and(scoped(workspaceId, id), isNull(companies.deletedAt));
+  const [row] = await db.select().from(companies).where(condition);
   return row;
 }
 

@@ -193,6 +193,7 @@ export function createCompaniesService({ db }: { db: Database }) {
     async restore(actor: Actor, id: string): Promise<TCompany> {
       authorizeCompany(actor, "update");
       return db.transaction(async (tx) => {
+        const before = await repo.findCompanyById(tx, actor.workspaceId, id, { withDeleted: true });
         const row = await repo.setCompanyDeleted(tx, {
           workspaceId: actor.workspaceId,
           id,
@@ -200,7 +201,9 @@ export function createCompaniesService({ db }: { db: Database }) {
           deleted: false,
         });
         if (!row) throw new AppError("company_not_found", "No such company in the trash.");
-        await record(tx, actor, id, "restore", { deletedAt: { old: "trash", new: null } });
+        await record(tx, actor, id, "restore", {
+          deletedAt: { old: before?.deletedAt?.toISOString() ?? null, new: null },
+        });
         return presentCompany(row);
       });
     },

@@ -206,6 +206,7 @@ export function createPeopleService({ db }: { db: Database }) {
     async restore(actor: Actor, id: string): Promise<TPerson> {
       authorizePerson(actor, "update");
       return db.transaction(async (tx) => {
+        const before = await repo.findPersonById(tx, actor.workspaceId, id, { withDeleted: true });
         const row = await repo.setPersonDeleted(tx, {
           workspaceId: actor.workspaceId,
           id,
@@ -219,7 +220,7 @@ export function createPeopleService({ db }: { db: Database }) {
           recordType: "person",
           recordId: id,
           action: "restore",
-          changes: { deletedAt: { old: "trash", new: null } },
+          changes: { deletedAt: { old: before?.deletedAt?.toISOString() ?? null, new: null } },
         });
         return presentPerson(row);
       });

@@ -89,8 +89,18 @@ describe("Idempotency-Key on POST", () => {
 
   it("does not store anything for requests without the header, or for other methods", async () => {
     const before = await countRows(ctx, "people", admin.workspaceId);
-    const a = await ctx.request({ method: "POST", path: "/api/v1/people", as: admin, body: { lastName: "No key" } });
-    const b = await ctx.request({ method: "POST", path: "/api/v1/people", as: admin, body: { lastName: "No key" } });
+    const a = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: admin,
+      body: { lastName: "No key" },
+    });
+    const b = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: admin,
+      body: { lastName: "No key" },
+    });
     expect(a.body.id).not.toBe(b.body.id);
     expect(await countRows(ctx, "people", admin.workspaceId)).toBe(before + 2);
 

@@ -72,7 +72,8 @@ describe("audit entries of a person", () => {
     expect(remove!.changes.deletedAt!.old).toBeNull();
     expect(Number.isNaN(Date.parse(remove!.changes.deletedAt!.new as string))).toBe(false);
     expect(restore!.actorId).toBe(member.userId);
-    expect(restore!.changes.deletedAt!.new).toBeNull();
+    // restore undoes the delete: its old value is the deletion time
+    expect(restore!.changes).toEqual({ deletedAt: { old: remove!.changes.deletedAt!.new, new: null } });
 
     // newest first by time as well
     const times = data.map((entry) => Date.parse(entry.createdAt));
@@ -115,6 +116,16 @@ describe("audit entries of a person", () => {
     const third = await auditOf(company.id, { limit: 2, cursor: second.nextCursor! });
     expect(third.data.map((e) => e.action)).toEqual(["create"]);
     expect(third.nextCursor).toBeNull();
+  });
+
+  it("records a company's delete and restore with the deletion time", async () => {
+    const company = await buildCompany(ctx, admin);
+    await ctx.request({ method: "DELETE", path: `/api/v1/companies/${company.id}`, as: admin });
+    await ctx.request({ method: "POST", path: `/api/v1/companies/${company.id}/restore`, as: admin });
+    const [restore, remove] = (await auditOf(company.id)).data;
+    expect([restore!.action, remove!.action]).toEqual(["restore", "delete"]);
+    expect(remove!.changes.deletedAt!.old).toBeNull();
+    expect(restore!.changes).toEqual({ deletedAt: { old: remove!.changes.deletedAt!.new, new: null } });
   });
 
   it("needs a record id", async () => {

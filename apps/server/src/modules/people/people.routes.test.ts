@@ -257,6 +257,27 @@ describe("read, update, delete", () => {
     expect(fresh.body).toMatchObject({ firstName: "Augusta", version: 3 });
   });
 
+  it("lets exactly one of two concurrent updates with the same If-Match win", async () => {
+    const person = await buildPerson(ctx, admin, { firstName: "Start" });
+    const results = await Promise.all(
+      ["Left", "Right"].map((firstName) =>
+        ctx.request({
+          method: "PATCH",
+          path: `/api/v1/people/${person.id}`,
+          as: admin,
+          headers: { "if-match": "1" },
+          body: { firstName },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const winner = results.find((r) => r.status === 200)!;
+    const reread = await ctx.request({ path: `/api/v1/people/${person.id}`, as: admin });
+    expect(reread.body).toMatchObject({ firstName: winner.body.firstName, version: 2 });
+    const audit = await ctx.request({ path: `/api/v1/audit-log?recordId=${person.id}`, as: admin });
+    expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(["update", "create"]);
+  });
+
   it("refuses an If-Match that is not a version number", async () => {
     const person = await buildPerson(ctx, admin);
     const response = await ctx.request({

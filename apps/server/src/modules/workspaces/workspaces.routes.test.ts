@@ -55,6 +55,12 @@ describe("first-run setup", () => {
       body: { ...FIRST_ADMIN, password: "short", workspaceName: "Erste GmbH" },
     });
     expect(expectProblem(bad, 400, "validation_failed")).toContain("password");
+    const unknownField = await ctx.request({
+      method: "POST",
+      path: "/api/v1/setup",
+      body: { ...CANDIDATES[0], workspaceName: "Erste GmbH", role: "admin" },
+    });
+    expect(expectProblem(unknownField, 400, "validation_failed")).toEqual(["role"]);
     expect((await ctx.request({ path: "/api/v1/setup" })).body).toEqual({ needsSetup: true });
   });
 
@@ -308,6 +314,18 @@ describe("members", () => {
       404,
       "member_not_found",
     );
+  });
+
+  it("refuses to add someone who is already a member", async () => {
+    const response = await ctx.request({
+      method: "POST",
+      path: "/api/v1/members",
+      as: admin,
+      body: { email: member.email, name: "Again", password: "whatever-password-1", role: "admin" },
+    });
+    expectProblem(response, 409, "conflict");
+    const members = await ctx.request({ path: "/api/v1/members", as: admin });
+    expect(members.body.data.find((m: { userId: string }) => m.userId === member.userId).role).toBe("member");
   });
 
   it("keeps at least one admin", async () => {

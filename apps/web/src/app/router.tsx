@@ -129,6 +129,24 @@ const duplicatesRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/duplicates/DuplicatesPage.tsx"), "DuplicatesPage"),
 });
 
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tasks",
+  component: lazyRouteComponent(() => import("../features/tasks/MyTasksPage.tsx"), "MyTasksPage"),
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/calendar",
+  component: lazyRouteComponent(() => import("../features/calendar/CalendarPage.tsx"), "CalendarPage"),
+});
+
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/projects",
+  component: lazyRouteComponent(() => import("../features/projects/ProjectsPage.tsx"), "ProjectsPage"),
+});
+
 const trashRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/trash",
@@ -155,6 +173,9 @@ const routeTree = rootRoute.addChildren([
     segmentsRoute,
     segmentRoute,
     duplicatesRoute,
+    tasksRoute,
+    calendarRoute,
+    projectsRoute,
     trashRoute,
     settingsRoute,
   ]),

@@ -3329,6 +3329,715 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents
+         * @description Filters on recordType, recordId, name, contentType, size, createdAt. `q=` searches file names and the text of PDFs.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    sort?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                /** @enum {string} */
+                                recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                                /** Format: uuid */
+                                recordId: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                                currentVersion: number;
+                                previewable: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Attach a file to a record or activity
+         * @description The request body is the file's bytes (any Content-Type, e.g. application/octet-stream). The type is decided by the content; a name whose extension does not match it is refused with 415. At most 26214400 bytes (413 beyond).
+         */
+        post: {
+            parameters: {
+                query: {
+                    recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                    recordId: string;
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            currentVersion: number;
+                            previewable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a document's metadata */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            currentVersion: number;
+                            previewable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a document and all its versions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document's versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                version: number;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a new version of a document */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            currentVersion: number;
+                            previewable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (current version or `?version=n`) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show an image or PDF inline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Filters on name, status, companyId, ownerId, startDate, deadline, createdAt. Default sort `deadline`; a board groups the page by status. A project's tasks: `GET /tasks?filter[projectId][eq]=<id>`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    sort?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                createdBy: string | null;
+                                version: number;
+                                name: string;
+                                description: string | null;
+                                companyId: string | null;
+                                ownerId: string | null;
+                                memberIds: string[];
+                                startDate: string | null;
+                                deadline: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                                milestones: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    dueDate: string | null;
+                                    done: boolean;
+                                }[];
+                                openTaskCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        companyId?: string | null;
+                        ownerId?: string | null;
+                        memberIds?: string[];
+                        startDate?: string | null;
+                        deadline?: string | null;
+                        /** @enum {string} */
+                        status?: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                        milestones?: {
+                            title: string;
+                            dueDate?: string | null;
+                            done?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            name: string;
+                            description: string | null;
+                            companyId: string | null;
+                            ownerId: string | null;
+                            memberIds: string[];
+                            startDate: string | null;
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                dueDate: string | null;
+                                done: boolean;
+                            }[];
+                            openTaskCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            name: string;
+                            description: string | null;
+                            companyId: string | null;
+                            ownerId: string | null;
+                            memberIds: string[];
+                            startDate: string | null;
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                dueDate: string | null;
+                                done: boolean;
+                            }[];
+                            openTaskCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a project (its tasks stay, unassigned) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        companyId?: string | null;
+                        ownerId?: string | null;
+                        memberIds?: string[];
+                        startDate?: string | null;
+                        deadline?: string | null;
+                        /** @enum {string} */
+                        status?: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            name: string;
+                            description: string | null;
+                            companyId: string | null;
+                            ownerId: string | null;
+                            memberIds: string[];
+                            startDate: string | null;
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                dueDate: string | null;
+                                done: boolean;
+                            }[];
+                            openTaskCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a project's milestones */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        milestones: {
+                            title: string;
+                            dueDate?: string | null;
+                            done?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            name: string;
+                            description: string | null;
+                            companyId: string | null;
+                            ownerId: string | null;
+                            memberIds: string[];
+                            startDate: string | null;
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                dueDate: string | null;
+                                done: boolean;
+                            }[];
+                            openTaskCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;

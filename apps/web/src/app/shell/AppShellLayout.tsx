@@ -3,6 +3,7 @@ import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "../../features/notifications/NotificationBell.tsx";
 import { GlobalSearchButton } from "./GlobalSearchButton.tsx";
 import { Sidebar } from "./Sidebar.tsx";
 import { UserMenu } from "./UserMenu.tsx";
@@ -66,6 +67,7 @@ export function AppShellLayout() {
           </UnstyledButton>
           <GlobalSearchButton onOpen={() => setPaletteOpened(true)} />
           <Group gap="xs" wrap="nowrap" ml="auto">
+            <NotificationBell />
             <WorkspaceSwitcher />
             <UserMenu onShowShortcuts={() => setShortcutsOpened(true)} />
           </Group>

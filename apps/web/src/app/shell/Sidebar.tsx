@@ -1,8 +1,11 @@
 import { NavLink, Stack } from "@mantine/core";
 import {
   IconBuilding,
+  IconCalendar,
+  IconChecklist,
   IconCopy,
   IconFilterStar,
+  IconPresentation,
   IconSettings,
   IconTrash,
   IconUsers,
@@ -13,6 +16,9 @@ import { useTranslation } from "react-i18next";
 const ITEMS = [
   { to: "/people", label: "nav.people", icon: IconUsers, testId: "nav-people" },
   { to: "/companies", label: "nav.companies", icon: IconBuilding, testId: "nav-companies" },
+  { to: "/tasks", label: "nav.tasks", icon: IconChecklist, testId: "nav-tasks" },
+  { to: "/calendar", label: "nav.calendar", icon: IconCalendar, testId: "nav-calendar" },
+  { to: "/projects", label: "nav.projects", icon: IconPresentation, testId: "nav-projects" },
   { to: "/segments", label: "nav.segments", icon: IconFilterStar, testId: "nav-segments" },
   { to: "/duplicates", label: "nav.duplicates", icon: IconCopy, testId: "nav-duplicates" },
   { to: "/trash", label: "nav.trash", icon: IconTrash, testId: "nav-trash" },

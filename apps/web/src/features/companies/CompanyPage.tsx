@@ -4,6 +4,9 @@ import { useInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatMoney, formatNumber } from "../../lib/format.ts";
+import { RecordActivitySection } from "../activities/RecordActivitySection.tsx";
+import { RecordQuickActions } from "../activities/RecordQuickActions.tsx";
+import { CompanyProjects } from "../projects/CompanyProjects.tsx";
 import { DetailsCard } from "../records/DetailsCard.tsx";
 import { RelationshipTypes } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
@@ -50,7 +53,13 @@ function CompanyView({ company }: { company: TCompany }) {
     </>
   );
   return (
-    <RecordPageLayout object="company" id={company.id} name={company.name} facts={facts}>
+    <RecordPageLayout
+      object="company"
+      id={company.id}
+      name={company.name}
+      facts={facts}
+      actions={<RecordQuickActions links={[{ recordType: "company", recordId: company.id }]} />}
+    >
       <DetailsCard
         title={t("record.details")}
         dirty={editor.dirty}
@@ -67,6 +76,8 @@ function CompanyView({ company }: { company: TCompany }) {
         />
       </DetailsCard>
       <CompanyPeople companyId={company.id} />
+      <CompanyProjects companyId={company.id} />
+      <RecordActivitySection recordType="company" recordId={company.id} />
     </RecordPageLayout>
   );
 }

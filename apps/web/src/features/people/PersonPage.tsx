@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
+import { RecordActivitySection } from "../activities/RecordActivitySection.tsx";
+import { RecordQuickActions } from "../activities/RecordQuickActions.tsx";
 import { DetailsCard } from "../records/DetailsCard.tsx";
 import { CompanyName, Tags } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
@@ -51,7 +53,13 @@ function PersonView({ person }: { person: TPerson }) {
     </>
   );
   return (
-    <RecordPageLayout object="person" id={person.id} name={person.displayName} facts={facts}>
+    <RecordPageLayout
+      object="person"
+      id={person.id}
+      name={person.displayName}
+      facts={facts}
+      actions={<RecordQuickActions links={[{ recordType: "person", recordId: person.id }]} />}
+    >
       <DetailsCard
         title={t("record.details")}
         dirty={editor.dirty}
@@ -68,6 +76,7 @@ function PersonView({ person }: { person: TPerson }) {
         />
       </DetailsCard>
       <Employments personId={person.id} />
+      <RecordActivitySection recordType="person" recordId={person.id} />
     </RecordPageLayout>
   );
 }

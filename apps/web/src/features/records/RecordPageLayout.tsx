@@ -16,11 +16,13 @@ interface RecordPageLayoutProps {
   id: string;
   name: string;
   facts: ReactNode;
+  /** Quick actions in the header (log a call, add note, new task). */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** The 360° record page: header with key facts and actions, main column, and a side area with tabs. */
-export function RecordPageLayout({ object, id, name, facts, children }: RecordPageLayoutProps) {
+export function RecordPageLayout({ object, id, name, facts, actions, children }: RecordPageLayoutProps) {
   const { t } = useTranslation("records");
   const segment = segmentOf(object);
   const navigate = useNavigate();
@@ -60,15 +62,18 @@ export function RecordPageLayout({ object, id, name, facts, children }: RecordPa
               {facts}
             </Group>
           </Stack>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} aria-hidden />}
-            onClick={() => setConfirming(true)}
-            data-testid="record-delete"
-          >
-            {t("record.delete")}
-          </Button>
+          <Group gap="xs">
+            {actions}
+            <Button
+              color="red"
+              variant="light"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => setConfirming(true)}
+              data-testid="record-delete"
+            >
+              {t("record.delete")}
+            </Button>
+          </Group>
         </Group>
       </Paper>
       <MergedFromNote recordId={id} />

@@ -1,0 +1,52 @@
+import "../activities/activities-i18n.ts";
+import { Button, Group, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api.ts";
+import { unwrap } from "../../lib/problem.ts";
+import { notifyError } from "../../lib/query-client.ts";
+import { invalidateWork } from "../activities/activities-api.ts";
+
+type CommentableType = "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+
+/** Write a comment on a record; `@name` notifies that colleague. */
+export function CommentComposer({ recordType, recordId }: { recordType: CommentableType; recordId: string }) {
+  const { t } = useTranslation("activities");
+  const [body, setBody] = useState("");
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!body.trim()) return;
+    setSaving(true);
+    try {
+      unwrap(await api.POST("/api/v1/comments", { body: { recordType, recordId, body } }));
+      setBody("");
+      invalidateWork();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} data-testid="comment-form">
+      <Group align="flex-end" wrap="nowrap">
+        <Textarea
+          style={{ flex: 1 }}
+          autosize
+          minRows={1}
+          placeholder={t("comments.placeholder")}
+          aria-label={t("comments.label")}
+          value={body}
+          onChange={(event) => setBody(event.currentTarget.value)}
+          data-testid="comment-input"
+        />
+        <Button type="submit" variant="light" loading={saving} data-testid="comment-submit">
+          {t("comments.send")}
+        </Button>
+      </Group>
+    </form>
+  );
+}

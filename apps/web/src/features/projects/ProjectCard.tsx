@@ -1,0 +1,57 @@
+import "../activities/activities-i18n.ts";
+import { PROJECT_STATUSES, type TProject } from "@kontor/contracts";
+import { Badge, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../../lib/format.ts";
+import { notifyError } from "../../lib/query-client.ts";
+import { invalidateWork } from "../activities/activities-api.ts";
+import { setProjectStatus } from "./projects-api.ts";
+
+/** A project with its deadline, milestones done, open tasks and a status switch. */
+export function ProjectCard({ project }: { project: TProject }) {
+  const { t } = useTranslation("activities");
+  const done = project.milestones.filter((milestone) => milestone.done).length;
+
+  async function changeStatus(status: string | null) {
+    if (!status) return;
+    try {
+      await setProjectStatus(project.id, status as TProject["status"]);
+      invalidateWork();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <Paper withBorder p="sm" data-testid={`project-${project.id}`}>
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          {project.name}
+        </Text>
+        <Group gap={6}>
+          {project.deadline && (
+            <Badge size="xs" variant="light" color="orange">
+              {t("projects.deadline", { date: formatDate(project.deadline) })}
+            </Badge>
+          )}
+          <Badge size="xs" variant="light">
+            {t("projects.milestones", { done, total: project.milestones.length })}
+          </Badge>
+          <Badge size="xs" variant="light" color="grape">
+            {t("projects.openTasks", { count: project.openTaskCount })}
+          </Badge>
+        </Group>
+        <Select
+          size="xs"
+          aria-label={t("projects.status")}
+          value={project.status}
+          onChange={changeStatus}
+          data={PROJECT_STATUSES.map((status) => ({
+            value: status,
+            label: t(`projects.statuses.${status}`),
+          }))}
+        />
+      </Stack>
+    </Paper>
+  );
+}

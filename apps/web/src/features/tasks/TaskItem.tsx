@@ -1,0 +1,87 @@
+import "../activities/activities-i18n.ts";
+import type { TTask } from "@kontor/contracts";
+import { ActionIcon, Badge, Checkbox, Group, Menu, Stack, Text } from "@mantine/core";
+import { IconAlarmSnooze } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../lib/format.ts";
+import { notifyError } from "../../lib/query-client.ts";
+import { invalidateWork } from "../activities/activities-api.ts";
+import { completeTask, reopenTask, snoozeTask } from "./tasks-api.ts";
+
+const PRIORITY_COLOR: Record<string, string> = { low: "gray", normal: "blue", high: "orange", urgent: "red" };
+
+/** One task with a checkbox to complete it and a "remind me again" menu. */
+export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boolean }) {
+  const { t } = useTranslation("activities");
+  const done = task.status === "done";
+
+  async function toggle() {
+    try {
+      if (done) await reopenTask(task.id);
+      else await completeTask(task.id);
+      invalidateWork();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  async function snooze(minutes: number) {
+    try {
+      await snoozeTask(task.id, minutes);
+      invalidateWork();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <Group justify="space-between" wrap="nowrap" data-testid={`task-${task.id}`}>
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Checkbox
+          checked={done}
+          onChange={toggle}
+          aria-label={t(done ? "tasks.reopen" : "tasks.complete", { title: task.title })}
+          data-testid={`task-complete-${task.id}`}
+        />
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={500} td={done ? "line-through" : undefined} truncate>
+            {task.title}
+          </Text>
+          {task.dueAt && (
+            <Text size="xs" c={overdue ? "red.8" : "dimmed"}>
+              {t("tasks.due", { date: formatDateTime(task.dueAt) })}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        {task.recurrence && (
+          <Badge size="xs" variant="light" color="grape">
+            {t("tasks.recurring")}
+          </Badge>
+        )}
+        <Badge size="xs" variant="light" color={PRIORITY_COLOR[task.priority]}>
+          {t(`tasks.priorities.${task.priority}`)}
+        </Badge>
+        {!done && (
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t("tasks.snooze")}
+                data-testid={`task-snooze-${task.id}`}
+              >
+                <IconAlarmSnooze size={16} aria-hidden />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => snooze(60)}>{t("tasks.snoozeHour")}</Menu.Item>
+              <Menu.Item onClick={() => snooze(24 * 60)}>{t("tasks.snoozeDay")}</Menu.Item>
+              <Menu.Item onClick={() => snooze(7 * 24 * 60)}>{t("tasks.snoozeWeek")}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </Group>
+    </Group>
+  );
+}

@@ -17,22 +17,32 @@ export interface RecordChange {
  * that makes the change, so all three commit or roll back together.
  */
 export async function recordChange(tx: Executor, change: RecordChange): Promise<void> {
-  await tx.insert(auditLog).values({
-    workspaceId: change.workspaceId,
-    recordType: change.recordType,
-    recordId: change.recordId,
-    action: change.action,
-    actorId: change.actorId,
-    changes: change.changes,
-  });
-  await tx.insert(domainEvents).values({
-    workspaceId: change.workspaceId,
-    type: `${change.recordType}.${change.action}d`,
-    recordType: change.recordType,
-    recordId: change.recordId,
-    actorId: change.actorId,
-    payload: { changes: change.changes },
-  });
+  await recordChanges(tx, [change]);
+}
+
+/** `recordChange` for many changes at once (e.g. a purge), in two inserts. */
+export async function recordChanges(tx: Executor, changes: RecordChange[]): Promise<void> {
+  if (!changes.length) return;
+  await tx.insert(auditLog).values(
+    changes.map((change) => ({
+      workspaceId: change.workspaceId,
+      recordType: change.recordType,
+      recordId: change.recordId,
+      action: change.action,
+      actorId: change.actorId,
+      changes: change.changes,
+    })),
+  );
+  await tx.insert(domainEvents).values(
+    changes.map((change) => ({
+      workspaceId: change.workspaceId,
+      type: `${change.recordType}.${change.action}d`,
+      recordType: change.recordType,
+      recordId: change.recordId,
+      actorId: change.actorId,
+      payload: { changes: change.changes },
+    })),
+  );
 }
 
 export async function listAuditEntries(

@@ -2,9 +2,10 @@ import type { TTrashItem } from "@kontor/contracts";
 import { and, isNotNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { auditLog, companies, people } from "../../db/schema/index.ts";
+import { companies, people } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { Actor } from "../../lib/policy.ts";
+import { recordChanges } from "../audit/audit.repository.ts";
 import { listDeletedCompanies } from "../companies/companies.repository.ts";
 import { displayNameOf } from "../people/people.presenter.ts";
 import { listDeletedPeople } from "../people/people.repository.ts";
@@ -87,18 +88,17 @@ export function createTrashService({ db }: { db: Database }) {
           ...purgedPeople.map((row) => ({ ...row, recordType: "person" })),
           ...purgedCompanies.map((row) => ({ ...row, recordType: "company" })),
         ];
-        if (entries.length) {
-          await tx.insert(auditLog).values(
-            entries.map((row) => ({
-              workspaceId: row.workspaceId,
-              recordType: row.recordType,
-              recordId: row.id,
-              action: "purge",
-              actorId: null,
-              changes: {},
-            })),
-          );
-        }
+        await recordChanges(
+          tx,
+          entries.map((row) => ({
+            workspaceId: row.workspaceId,
+            recordType: row.recordType,
+            recordId: row.id,
+            action: "purge" as const,
+            actorId: null,
+            changes: {},
+          })),
+        );
         return entries.length;
       });
     },

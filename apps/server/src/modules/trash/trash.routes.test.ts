@@ -158,6 +158,12 @@ describe("purging", () => {
       ]);
       expect(audit.body.data[0]).toMatchObject({ actorId: null, recordId: id });
     }
+    // like every change, a purge also leaves a domain event for the jobs that react to it
+    const { rows: events } = await ctx.database.raw.query<{ type: string; record_id: string }>(
+      "select type, record_id from domain_events where record_id in ($1, $2) and type like '%.purged'",
+      [person.id, company.id],
+    );
+    expect(events.map((event) => event.type).sort()).toEqual(["company.purged", "person.purged"]);
     // running it again purges nothing more of this workspace and writes no second entry
     await ctx.services.trash.purgeExpired(new Date(Date.now() + 31 * DAY_MS));
     const audit = await ctx.request({ path: `/api/v1/audit-log?recordId=${person.id}`, as: user });

@@ -18,7 +18,10 @@ export function numberFlag(values: Record<string, unknown>, name: string, fallba
 }
 
 export function flags(options: Record<string, { type: "string" | "boolean" }>) {
-  return parseArgs({ args: process.argv.slice(2), options, strict: true }).values as Record<string, string | boolean | undefined>;
+  return parseArgs({ args: process.argv.slice(2), options, strict: true }).values as Record<
+    string,
+    string | boolean | undefined
+  >;
 }
 
 /**
@@ -28,9 +31,18 @@ export function flags(options: Record<string, { type: "string" | "boolean" }>) {
 export async function openBenchContext() {
   const config = loadConfig();
   const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
-  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
+  const database = await createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 20,
+  });
   await applyMigrations(database);
-  const { app, services } = await buildApp({ config: { ...config, logLevel: "silent" }, database, logger: false, serveWebApp: false });
+  const { app, services } = await buildApp({
+    config: { ...config, logLevel: "silent" },
+    database,
+    logger: false,
+    serveWebApp: false,
+  });
   return {
     config,
     database,
@@ -46,11 +58,19 @@ export async function openBenchContext() {
 }
 
 /** The benchmark workspace and its admin, created when missing. */
-export async function ensureBenchWorkspace(services: Awaited<ReturnType<typeof openBenchContext>>["services"]) {
+export async function ensureBenchWorkspace(
+  services: Awaited<ReturnType<typeof openBenchContext>>["services"],
+) {
   let workspace = await services.workspaces.findWorkspaceByName(BENCH_WORKSPACE);
   let user = await services.workspaces.findUserByEmail(BENCH_EMAIL);
   if (!workspace || !user || !(await services.workspaces.findMembership(workspace.id, user.id))) {
-    await services.workspaces.createUser({ email: BENCH_EMAIL, password: BENCH_PASSWORD, name: "Bench", role: "admin", workspaceName: BENCH_WORKSPACE });
+    await services.workspaces.createUser({
+      email: BENCH_EMAIL,
+      password: BENCH_PASSWORD,
+      name: "Bench",
+      role: "admin",
+      workspaceName: BENCH_WORKSPACE,
+    });
     workspace = await services.workspaces.findWorkspaceByName(BENCH_WORKSPACE);
     user = await services.workspaces.findUserByEmail(BENCH_EMAIL);
   }

@@ -1,7 +1,7 @@
 // Realistic German and international CRM data, loaded with COPY:
 //   npm run bench:seed -- --people 1000000 --companies 200000 --activities 5000000 --deals 200000
 import { performance } from "node:perf_hooks";
-import { Faker, de, de_AT, de_CH, en, fr, it as italian, tr } from "@faker-js/faker";
+import { de, de_AT, de_CH, en, Faker, fr, it as italian, tr } from "@faker-js/faker";
 import { uuidv7 } from "uuidv7";
 import { copyTextRow } from "../../apps/server/src/db/client.ts";
 import { companySearchText, personSearchText } from "../../apps/server/src/lib/search-text.ts";
@@ -23,7 +23,17 @@ const INDUSTRIES = [
   "Lebensmittel",
 ];
 const TAGS = ["vip", "newsletter", "messe-2026", "key-account", "partner", "inaktiv", "b2b", "b2c"];
-const TITLES = ["Geschäftsführer", "Einkauf", "Vertriebsleiterin", "Buchhaltung", "IT-Leiter", "Assistenz", "Marketing", "Projektleiterin", "Inhaber"];
+const TITLES = [
+  "Geschäftsführer",
+  "Einkauf",
+  "Vertriebsleiterin",
+  "Buchhaltung",
+  "IT-Leiter",
+  "Assistenz",
+  "Marketing",
+  "Projektleiterin",
+  "Inhaber",
+];
 
 const locales = [
   { weight: 70, faker: new Faker({ locale: [de, en] }), country: "DE" },
@@ -71,11 +81,14 @@ async function copyChunks(
   const started = performance.now();
   for (let offset = 0; offset < total; offset += CHUNK) {
     let data = "";
-    for (let index = offset; index < Math.min(total, offset + CHUNK); index++) data += copyTextRow(row(index));
+    for (let index = offset; index < Math.min(total, offset + CHUNK); index++)
+      data += copyTextRow(row(index));
     await database.copyFrom(table, columns, data);
     const done = Math.min(total, offset + CHUNK);
     const rate = Math.round(done / ((performance.now() - started) / 1000));
-    process.stdout.write(`\r  ${table}: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} (${rate.toLocaleString("en")} rows/s)`);
+    process.stdout.write(
+      `\r  ${table}: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} (${rate.toLocaleString("en")} rows/s)`,
+    );
   }
   if (total) process.stdout.write("\n");
 }
@@ -103,21 +116,55 @@ async function main() {
     await copyChunks(
       context.database,
       "companies",
-      ["id", "workspace_id", "created_at", "updated_at", "created_by", "name", "domain", "industry", "employee_count", "annual_revenue_amount", "annual_revenue_currency", "address", "phone", "website", "tags", "relationship_types", "search_text"],
+      [
+        "id",
+        "workspace_id",
+        "created_at",
+        "updated_at",
+        "created_by",
+        "name",
+        "domain",
+        "industry",
+        "employee_count",
+        "annual_revenue_amount",
+        "annual_revenue_currency",
+        "address",
+        "phone",
+        "website",
+        "tags",
+        "relationship_types",
+        "search_text",
+      ],
       counts.companies,
       (index) => {
         const { faker, country } = pickLocale();
         const name = faker.company.name();
-        const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "firma";
+        const slug =
+          name
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .replace(/^-|-$/g, "")
+            .slice(0, 40) || "firma";
         const domain = `${slug}-${index}.${country === "AT" ? "at" : country === "CH" ? "ch" : "de"}`;
         const id = uuidv7();
         companyIds.push(id);
         const createdAt = createdAtFor(index, counts.companies);
         const revenue = base.number.int({ min: 50_000, max: 250_000_000 });
         return [
-          id, workspaceId, createdAt, createdAt, userId, name, domain, base.helpers.arrayElement(INDUSTRIES),
-          base.number.int({ min: 1, max: 5000 }), `${revenue}.00`, country === "CH" ? "CHF" : "EUR",
-          address(country, faker), `+49${base.string.numeric(10)}`, `https://www.${domain}`,
+          id,
+          workspaceId,
+          createdAt,
+          createdAt,
+          userId,
+          name,
+          domain,
+          base.helpers.arrayElement(INDUSTRIES),
+          base.number.int({ min: 1, max: 5000 }),
+          `${revenue}.00`,
+          country === "CH" ? "CHF" : "EUR",
+          address(country, faker),
+          `+49${base.string.numeric(10)}`,
+          `https://www.${domain}`,
           base.helpers.arrayElements(TAGS, { min: 0, max: 2 }),
           [base.helpers.arrayElement(["customer", "customer", "prospect", "supplier", "partner"])],
           companySearchText({ name, domain }),
@@ -130,7 +177,22 @@ async function main() {
     await copyChunks(
       context.database,
       "people",
-      ["id", "workspace_id", "created_at", "updated_at", "created_by", "first_name", "last_name", "email", "phone", "job_title", "company_id", "address", "tags", "search_text"],
+      [
+        "id",
+        "workspace_id",
+        "created_at",
+        "updated_at",
+        "created_by",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "job_title",
+        "company_id",
+        "address",
+        "tags",
+        "search_text",
+      ],
       counts.people,
       (index) => {
         const { faker, country } = pickLocale();
@@ -139,39 +201,102 @@ async function main() {
         const id = uuidv7();
         personIds.push(id);
         const createdAt = createdAtFor(index, counts.people);
-        const companyId = companyIds.length && base.number.int({ min: 1, max: 10 }) <= 8 ? base.helpers.arrayElement(companyIds) : null;
+        const companyId =
+          companyIds.length && base.number.int({ min: 1, max: 10 }) <= 8
+            ? base.helpers.arrayElement(companyIds)
+            : null;
         const email = `${faker.internet.username({ firstName, lastName }).toLowerCase()}.${index}@${base.helpers.arrayElement(["gmail.com", "web.de", "gmx.de", "t-online.de", "firma.de", "outlook.com"])}`;
         const jobTitle = companyId ? base.helpers.arrayElement(TITLES) : null;
         if (companyId) employments.push([uuidv7(), workspaceId, id, companyId, jobTitle, createdAt]);
         return [
-          id, workspaceId, createdAt, createdAt, userId, firstName, lastName, email, germanMobile(), jobTitle, companyId,
-          address(country, faker), base.helpers.arrayElements(TAGS, { min: 0, max: 2 }), personSearchText({ firstName, lastName, email }),
+          id,
+          workspaceId,
+          createdAt,
+          createdAt,
+          userId,
+          firstName,
+          lastName,
+          email,
+          germanMobile(),
+          jobTitle,
+          companyId,
+          address(country, faker),
+          base.helpers.arrayElements(TAGS, { min: 0, max: 2 }),
+          personSearchText({ firstName, lastName, email }),
         ];
       },
     );
-    await copyChunks(context.database, "employments", ["id", "workspace_id", "person_id", "company_id", "job_title", "started_at"], employments.length, (index) => employments[index]!);
+    await copyChunks(
+      context.database,
+      "employments",
+      ["id", "workspace_id", "person_id", "company_id", "job_title", "started_at"],
+      employments.length,
+      (index) => employments[index]!,
+    );
 
-    const hasActivities = (await context.database.raw.query<{ oid: string | null }>("SELECT to_regclass('public.activities')::text AS oid")).rows[0]?.oid;
+    const hasActivities = (
+      await context.database.raw.query<{ oid: string | null }>(
+        "SELECT to_regclass('public.activities')::text AS oid",
+      )
+    ).rows[0]?.oid;
     if (counts.activities && hasActivities && personIds.length) {
       const links: unknown[][] = [];
       await copyChunks(
         context.database,
         "activities",
-        ["id", "workspace_id", "created_at", "updated_at", "created_by", "type", "subject", "body_html", "occurred_at", "author_id", "direction", "duration_minutes", "outcome"],
+        [
+          "id",
+          "workspace_id",
+          "created_at",
+          "updated_at",
+          "created_by",
+          "type",
+          "subject",
+          "body_html",
+          "occurred_at",
+          "author_id",
+          "direction",
+          "duration_minutes",
+          "outcome",
+        ],
         counts.activities,
         (index) => {
           const id = uuidv7();
           const type = base.helpers.arrayElement(["note", "call", "call", "meeting", "email", "letter"]);
           const occurredAt = createdAtFor(index, counts.activities);
-          links.push([uuidv7(), workspaceId, "activity", id, "person", base.helpers.arrayElement(personIds), occurredAt]);
+          links.push([
+            uuidv7(),
+            workspaceId,
+            "activity",
+            id,
+            "person",
+            base.helpers.arrayElement(personIds),
+            occurredAt,
+          ]);
           return [
-            id, workspaceId, occurredAt, occurredAt, userId, type, base.lorem.sentence({ min: 3, max: 8 }), `<p>${base.lorem.paragraph()}</p>`,
-            occurredAt, userId, type === "call" ? base.helpers.arrayElement(["inbound", "outbound"]) : null,
-            type === "call" ? base.number.int({ min: 1, max: 60 }) : null, null,
+            id,
+            workspaceId,
+            occurredAt,
+            occurredAt,
+            userId,
+            type,
+            base.lorem.sentence({ min: 3, max: 8 }),
+            `<p>${base.lorem.paragraph()}</p>`,
+            occurredAt,
+            userId,
+            type === "call" ? base.helpers.arrayElement(["inbound", "outbound"]) : null,
+            type === "call" ? base.number.int({ min: 1, max: 60 }) : null,
+            null,
           ];
         },
       );
-      await copyChunks(context.database, "record_links", ["id", "workspace_id", "source_type", "source_id", "record_type", "record_id", "created_at"], links.length, (index) => links[index]!);
+      await copyChunks(
+        context.database,
+        "record_links",
+        ["id", "workspace_id", "source_type", "source_id", "record_type", "record_id", "created_at"],
+        links.length,
+        (index) => links[index]!,
+      );
     } else if (counts.activities) {
       console.log("  activities: skipped (no activities table in this database)");
     }

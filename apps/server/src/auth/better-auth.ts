@@ -70,7 +70,10 @@ export function createAuth({ db, baseUrl, secret, mailer, log }: CreateAuthOptio
       apiKey({
         defaultPrefix: API_KEY_PREFIX,
         enableMetadata: true,
-        rateLimit: { enabled: false },
+        // Kontor rate-limits in front of the API, not per key. Keys are created without a
+        // rate-limit window (see api-keys.service.ts), which is the plugin's only path that does
+        // not write the key row on every request (a row lock that serialises concurrent calls).
+        rateLimit: { enabled: true },
       }),
     ],
   });

@@ -13,3 +13,8 @@ export async function deleteApiKeyOfUser(db: Executor, userId: string, id: strin
     .returning({ id: apikey.id });
   return rows.length > 0;
 }
+
+/** No per-key window: verification then reads the key without updating it (see better-auth.ts). */
+export async function clearKeyRateLimit(db: Executor, id: string) {
+  await db.update(apikey).set({ rateLimitTimeWindow: null, rateLimitMax: null }).where(eq(apikey.id, id));
+}

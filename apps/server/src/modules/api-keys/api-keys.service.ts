@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Auth } from "../../auth/better-auth.ts";
 import type { Database } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { Actor } from "../../lib/policy.ts";
-import { deleteApiKeyOfUser, findApiKeysOfUser } from "./api-keys.repository.ts";
+import { clearKeyRateLimit, deleteApiKeyOfUser, findApiKeysOfUser } from "./api-keys.repository.ts";
 
 function workspaceOfMetadata(metadata: unknown): string | null {
   let value = metadata;
@@ -37,8 +38,13 @@ function present(row: {
   };
 }
 
+/** How long a verified key is trusted without asking better-auth again (decision 0006). */
+export const VERIFIED_KEY_TTL_MS = 5_000;
+
 /** API keys belong to a user and are bound to one workspace (kept in the key's metadata). */
 export function createApiKeysService({ db, auth }: { db: Database; auth: Auth }) {
+  const verified = new Map<string, { userId: string; workspaceId: string; keyId: string; until: number }>();
+  const digest = (key: string) => createHash("sha256").update(key).digest("base64url");
   return {
     async create(options: {
       userId: string;
@@ -54,6 +60,7 @@ export function createApiKeysService({ db, auth }: { db: Database; auth: Auth })
           metadata: { workspaceId: options.workspaceId },
         },
       });
+      await clearKeyRateLimit(db, created.id);
       return { ...present({ ...created, createdAt: new Date(created.createdAt) }), key: created.key };
     },
 
@@ -69,14 +76,28 @@ export function createApiKeysService({ db, auth }: { db: Database; auth: Auth })
         throw new AppError("api_key_not_found", "No such API key.");
       }
       await deleteApiKeyOfUser(db, actor.userId, id);
+      for (const [hash, entry] of verified) if (entry.keyId === id) verified.delete(hash);
     },
 
     /** Checks a bearer key; returns its user and workspace, or null when it is not valid. */
     async verify(key: string): Promise<{ userId: string; workspaceId: string } | null> {
+      const hash = digest(key);
+      const cached = verified.get(hash);
+      if (cached && cached.until > Date.now())
+        return { userId: cached.userId, workspaceId: cached.workspaceId };
+      verified.delete(hash);
       const result = await auth.api.verifyApiKey({ body: { key } });
       if (!result.valid || !result.key) return null;
       const workspaceId = workspaceOfMetadata(result.key.metadata);
-      return workspaceId ? { userId: result.key.referenceId, workspaceId } : null;
+      if (!workspaceId) return null;
+      if (verified.size > 10_000) verified.clear();
+      verified.set(hash, {
+        userId: result.key.referenceId,
+        workspaceId,
+        keyId: result.key.id,
+        until: Date.now() + VERIFIED_KEY_TTL_MS,
+      });
+      return { userId: result.key.referenceId, workspaceId };
     },
   };
 }

@@ -16,78 +16,81 @@ export interface SearchParams {
   email: string | null;
   phone: string | null;
   limit: number;
+  /** Typo phase: match by trigram word similarity instead of word prefixes, skipping these ids. */
+  typo?: { excludeIds: string[] };
 }
 
-function likeAll(column: SQL, words: string[]): SQL {
+/** Every query word starts a word of the search text (trigram index: `w%` or `% w%`). */
+function wordPrefixes(column: SQL, words: string[]): SQL {
   return sql.join(
-    words.map((word) => sql`${column} LIKE ${`%${word}%`}`),
+    words.map((word) => sql`(${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`})`),
     sql` AND `,
   );
 }
 
+function textCondition(column: SQL, params: SearchParams): SQL {
+  if (params.typo) {
+    const exclude = params.typo.excludeIds.length
+      ? sql` AND id NOT IN (${sql.join(
+          params.typo.excludeIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql``;
+    return sql`(${params.folded} <% ${column}${exclude})`;
+  }
+  return params.words.length ? sql`(${wordPrefixes(column, params.words)})` : sql`false`;
+}
+
+/** Ranking: exact email/phone first, then whole-word matches, then word similarity. */
+function score(column: SQL, params: SearchParams, exact: SQL): SQL {
+  return sql`(${exact}
+    + CASE WHEN (' ' || ${column} || ' ') LIKE ${`% ${params.folded} %`} THEN 2 ELSE 0 END
+    + CASE WHEN (' ' || ${column}) LIKE ${`% ${params.folded}%`} THEN 1 ELSE 0 END
+    + word_similarity(${params.folded}, ${column}))::float8`;
+}
+
 /**
- * People ranked by: exact email/phone hit, then words that start a word of the name, then
- * trigram word similarity (typos). Uses the trigram index on search_text and the email/phone
- * indexes; the caller sets pg_trgm.word_similarity_threshold for the transaction.
+ * People by word prefix (or, in the typo phase, trigram word similarity above the transaction's
+ * pg_trgm.word_similarity_threshold), plus exact email and phone hits. Uses the trigram index on
+ * search_text and the email/phone indexes.
  */
 export async function searchPeople(db: Executor, params: SearchParams): Promise<SearchRow[]> {
-  const text = sql`p.search_text`;
-  const exact = [
-    params.email
-      ? sql`(lower(p.email) = ${params.email} OR p.additional_emails @> ${JSON.stringify([params.email])}::jsonb)`
-      : null,
-    params.phone
-      ? sql`(p.phone = ${params.phone} OR p.additional_phones @> ${JSON.stringify([params.phone])}::jsonb)`
-      : null,
-  ].filter((condition): condition is SQL => condition !== null);
-  const textMatch = params.words.length
-    ? sql`((${likeAll(text, params.words)}) OR ${params.folded} <% ${text})`
+  const text = sql`search_text`;
+  const emailHit = params.email
+    ? sql`(lower(email) = ${params.email} OR additional_emails @> ${JSON.stringify([params.email])}::jsonb)`
     : sql`false`;
-  const where = exact.length ? sql`(${sql.join(exact, sql` OR `)} OR ${textMatch})` : textMatch;
+  const phoneHit = params.phone
+    ? sql`(phone = ${params.phone} OR additional_phones @> ${JSON.stringify([params.phone])}::jsonb)`
+    : sql`false`;
+  const where = params.typo
+    ? textCondition(text, params)
+    : sql`(${emailHit} OR ${phoneHit} OR ${textCondition(text, params)})`;
   const result = await db.execute(sql`
-    SELECT p.id,
-           trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')) AS title,
-           coalesce(p.email, p.phone) AS subtitle,
-           CASE
-             WHEN ${params.email ?? ""} <> '' AND lower(p.email) = ${params.email ?? ""} THEN 'email'
-             WHEN ${params.phone ?? ""} <> '' AND p.phone = ${params.phone ?? ""} THEN 'phone'
-             ELSE 'text' END AS matched_by,
-           (CASE WHEN ${params.email ?? ""} <> '' AND lower(p.email) = ${params.email ?? ""} THEN 10 ELSE 0 END
-            + CASE WHEN ${params.phone ?? ""} <> '' AND p.phone = ${params.phone ?? ""} THEN 10 ELSE 0 END
-            + CASE WHEN (' ' || ${text}) LIKE ${`% ${params.folded}%`} THEN 2 ELSE 0 END
-            + CASE WHEN (' ' || ${text} || ' ') LIKE ${`% ${params.folded} %`} THEN 1 ELSE 0 END
-            + word_similarity(${params.folded}, ${text}))::float8 AS score
-      FROM people p
-     WHERE p.workspace_id = ${params.workspaceId} AND p.deleted_at IS NULL AND ${where}
-     ORDER BY score DESC, p.id
+    SELECT id, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) AS title, coalesce(email, phone) AS subtitle,
+           CASE WHEN ${emailHit} THEN 'email' WHEN ${phoneHit} THEN 'phone' ELSE 'text' END AS matched_by,
+           ${score(text, params, sql`CASE WHEN ${emailHit} OR ${phoneHit} THEN 10 ELSE 0 END`)} AS score
+      FROM people
+     WHERE workspace_id = ${params.workspaceId} AND deleted_at IS NULL AND ${where}
+     ORDER BY score DESC, id
      LIMIT ${params.limit}`);
   return (result as unknown as { rows: SearchRow[] }).rows;
 }
 
 export async function searchCompanies(db: Executor, params: SearchParams): Promise<SearchRow[]> {
-  const text = sql`c.search_text`;
-  const textMatch = params.words.length
-    ? sql`((${likeAll(text, params.words)}) OR ${params.folded} <% ${text})`
-    : sql`false`;
+  const text = sql`search_text`;
   const domain = params.email ? (params.email.split("@")[1] ?? "") : "";
-  const exact = [
-    params.phone ? sql`c.phone = ${params.phone}` : null,
-    domain ? sql`c.domain = ${domain}` : null,
-  ].filter((condition): condition is SQL => condition !== null);
-  const where = exact.length ? sql`(${sql.join(exact, sql` OR `)} OR ${textMatch})` : textMatch;
+  const phoneHit = params.phone ? sql`phone = ${params.phone}` : sql`false`;
+  const domainHit = domain ? sql`domain = ${domain}` : sql`false`;
+  const where = params.typo
+    ? textCondition(text, params)
+    : sql`(${phoneHit} OR ${domainHit} OR ${textCondition(text, params)})`;
   const result = await db.execute(sql`
-    SELECT c.id, c.name AS title, coalesce(c.domain, c.address->>'city') AS subtitle,
-           CASE WHEN ${params.phone ?? ""} <> '' AND c.phone = ${params.phone ?? ""} THEN 'phone'
-                WHEN ${domain} <> '' AND c.domain = ${domain} THEN 'email'
-                ELSE 'text' END AS matched_by,
-           (CASE WHEN ${params.phone ?? ""} <> '' AND c.phone = ${params.phone ?? ""} THEN 10 ELSE 0 END
-            + CASE WHEN ${domain} <> '' AND c.domain = ${domain} THEN 5 ELSE 0 END
-            + CASE WHEN (' ' || ${text}) LIKE ${`% ${params.folded}%`} THEN 2 ELSE 0 END
-            + CASE WHEN (' ' || ${text} || ' ') LIKE ${`% ${params.folded} %`} THEN 1 ELSE 0 END
-            + word_similarity(${params.folded}, ${text}))::float8 AS score
-      FROM companies c
-     WHERE c.workspace_id = ${params.workspaceId} AND c.deleted_at IS NULL AND ${where}
-     ORDER BY score DESC, c.id
+    SELECT id, name AS title, coalesce(domain, address->>'city') AS subtitle,
+           CASE WHEN ${phoneHit} THEN 'phone' WHEN ${domainHit} THEN 'email' ELSE 'text' END AS matched_by,
+           ${score(text, params, sql`CASE WHEN ${phoneHit} THEN 10 WHEN ${domainHit} THEN 5 ELSE 0 END`)} AS score
+      FROM companies
+     WHERE workspace_id = ${params.workspaceId} AND deleted_at IS NULL AND ${where}
+     ORDER BY score DESC, id
      LIMIT ${params.limit}`);
   return (result as unknown as { rows: SearchRow[] }).rows;
 }

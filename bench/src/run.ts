@@ -1,0 +1,293 @@
+// Benchmarks Kontor's API against the raw SQL doing the same work, in the same run:
+//   npm run bench [-- --runs 200 --creates 4000]
+// Uses DATABASE_URL (PostgreSQL) or the embedded database in KONTOR_DATA_DIR, seeded with
+// `npm run bench:seed`. Kontor runs in this process and is called over real HTTP on loopback.
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { escapeLike, foldForSearch, queryWords } from "../../apps/server/src/lib/search-text.ts";
+import { runSearch } from "../../apps/server/src/modules/search/search.service.ts";
+import { ensureBenchWorkspace, flags, numberFlag, openBenchContext } from "./context.ts";
+import { type Timing, throughput, time } from "./measure.ts";
+
+interface Row {
+  operation: string;
+  api: Timing | null;
+  raw: Timing | null;
+  apiPerSecond?: number;
+  rawPerSecond?: number;
+  explain?: string[];
+  seqScanOnLargeTable?: boolean;
+  note?: string;
+}
+
+const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../results");
+
+async function main() {
+  const values = flags({ runs: { type: "string" }, creates: { type: "string" } });
+  const runs = numberFlag(values, "runs", 100);
+  const creates = numberFlag(values, "creates", 2000);
+  const context = await openBenchContext();
+  const { database, services, app } = context;
+  const raw = database.raw;
+  try {
+    const { workspaceId, userId } = await ensureBenchWorkspace(services);
+    const [{ count: peopleCount }] = (
+      await raw.query<{ count: string }>(
+        "SELECT count(*)::text AS count FROM people WHERE workspace_id = $1",
+        [workspaceId],
+      )
+    ).rows as [{ count: string }];
+    if (Number(peopleCount) === 0) throw new Error("No data: run `npm run bench:seed` first.");
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const key = (await services.apiKeys.create({ userId, workspaceId, name: "bench" })).key;
+    const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+    const get = async (url: string) => {
+      const response = await fetch(`${base}${url}`, { headers });
+      if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<any>;
+    };
+    const explain = async (text: string, params: unknown[]) => {
+      const plan = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params);
+      return plan.rows.map((row) => row["QUERY PLAN"]);
+    };
+    const seqScan = (plan: string[]) =>
+      plan.some((line) => /Seq Scan on (people|companies|activities|record_links)\b/.test(line));
+    const rows: Row[] = [];
+    const record = (row: Row) => {
+      rows.push(row);
+      const ratio = row.api && row.raw ? (row.api.p50 / Math.max(row.raw.p50, 0.01)).toFixed(2) : "-";
+      console.log(
+        `${row.operation.padEnd(34)} api p50 ${row.api?.p50 ?? "-"} p95 ${row.api?.p95 ?? "-"} | raw p50 ${row.raw?.p50 ?? "-"} p95 ${row.raw?.p95 ?? "-"} | ratio ${ratio}${row.seqScanOnLargeTable ? "  SEQ SCAN" : ""}`,
+      );
+    };
+
+    // A city with plenty of people, picked from the data.
+    const city = (
+      await raw.query<{ city: string }>(
+        "SELECT address->>'city' AS city FROM people WHERE workspace_id = $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+        [workspaceId],
+      )
+    ).rows[0]!.city;
+
+    // 1. List page with a filter and a sort.
+    const listSql = `SELECT *, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS sort_value FROM people
+      WHERE workspace_id = $1 AND deleted_at IS NULL AND (address->>'city') = $2 ORDER BY created_at DESC, id DESC LIMIT 51`;
+    const listUrl = `/api/v1/people?filter[city][eq]=${encodeURIComponent(city)}&sort=-createdAt&limit=50`;
+    record({
+      operation: "list page (filter city, sort -createdAt)",
+      api: await time(() => get(listUrl), runs),
+      raw: await time(() => raw.query(listSql, [workspaceId, city]), runs),
+      explain: await explain(listSql, [workspaceId, city]),
+    });
+
+    // 2. Deep keyset page: the 20th page of all people by last name.
+    let cursor: string | null = null;
+    for (let page = 0; page < 19; page++)
+      cursor = (await get(`/api/v1/people?sort=lastName&limit=50${cursor ? `&cursor=${cursor}` : ""}`))
+        .nextCursor;
+    const [cursorValue, cursorId] = JSON.parse(Buffer.from(cursor!, "base64url").toString()) as [
+      string,
+      string,
+    ];
+    const deepSql = `SELECT *, (last_name)::text AS sort_value FROM people WHERE workspace_id = $1 AND deleted_at IS NULL
+      AND (last_name > $2 OR (last_name = $2 AND id > $3::uuid) OR last_name IS NULL) ORDER BY last_name ASC NULLS LAST, id ASC LIMIT 51`;
+    record({
+      operation: "deep keyset page (20th, sort lastName)",
+      api: await time(() => get(`/api/v1/people?sort=lastName&limit=50&cursor=${cursor}`), runs),
+      raw: await time(() => raw.query(deepSql, [workspaceId, cursorValue, cursorId]), runs),
+      explain: await explain(deepSql, [workspaceId, cursorValue, cursorId]),
+    });
+
+    // 3. Global search: exact, prefix, typo. Raw = the same search SQL on the database connection.
+    const sample = (
+      await raw.query<{ last_name: string }>(
+        "SELECT last_name FROM people WHERE workspace_id = $1 AND length(last_name) >= 7 ORDER BY id LIMIT 1 OFFSET 1000",
+        [workspaceId],
+      )
+    ).rows[0]!.last_name;
+    const typo = `${sample.slice(0, 3)}${sample.slice(4)}`;
+    for (const [label, q] of [
+      ["exact", sample],
+      ["prefix", sample.slice(0, 4)],
+      ["typo", typo],
+    ] as const) {
+      const params = {
+        workspaceId,
+        folded: foldForSearch(q),
+        words: queryWords(q).map(escapeLike),
+        email: null,
+        phone: null,
+        limit: 10,
+      };
+      record({
+        operation: `search ${label} ("${q}")`,
+        note: "raw: the same search statements (prefix pass, then the typo pass when needed) on the database connection",
+        api: await time(() => get(`/api/v1/search?q=${encodeURIComponent(q)}&limit=10`), runs),
+        raw: await time(
+          () => database.db.transaction((tx) => runSearch(tx, params, ["person", "company"])),
+          runs,
+        ),
+      });
+    }
+
+    // 4. 360° record: person + company + last 50 timeline items (deals do not exist yet).
+    const person = (
+      await raw.query<{ id: string; company_id: string }>(
+        `SELECT p.id, p.company_id FROM people p JOIN record_links l ON l.record_id = p.id AND l.record_type = 'person'
+        WHERE p.workspace_id = $1 AND p.company_id IS NOT NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1`,
+        [workspaceId],
+      )
+    ).rows[0]!;
+    const timelineSql = `SELECT a.* FROM activities a JOIN record_links l ON l.source_type = 'activity' AND l.source_id = a.id
+      WHERE l.workspace_id = $1 AND l.record_type = 'person' AND l.record_id = $2 ORDER BY a.occurred_at DESC, a.id DESC LIMIT 50`;
+    record({
+      operation: "360° record (person+company+timeline)",
+      api: await time(
+        () =>
+          Promise.all([
+            get(`/api/v1/people/${person.id}`),
+            get(`/api/v1/companies/${person.company_id}`),
+            get(`/api/v1/people/${person.id}/timeline?limit=50`),
+          ]),
+        runs,
+      ),
+      raw: await time(
+        () =>
+          Promise.all([
+            raw.query("SELECT * FROM people WHERE workspace_id = $1 AND id = $2", [workspaceId, person.id]),
+            raw.query("SELECT * FROM companies WHERE workspace_id = $1 AND id = $2", [
+              workspaceId,
+              person.company_id,
+            ]),
+            raw.query(timelineSql, [workspaceId, person.id]),
+          ]),
+        runs,
+      ),
+      explain: await explain(timelineSql, [workspaceId, person.id]),
+      note: "raw: the timeline's activity query only; the API merges activities, tasks, appointments, comments and audit events",
+    });
+
+    // 5. Segment: people at Maschinenbau companies with a postal code starting with 8.
+    const definition = {
+      match: "all",
+      conditions: [
+        { field: "company.industry", op: "eq", value: "Maschinenbau" },
+        { field: "postalCode", op: "startsWith", value: "8" },
+      ],
+    };
+    const segment = (await (
+      await fetch(`${base}/api/v1/segments`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ object: "person", name: `bench ${Date.now()}`, kind: "dynamic", definition }),
+      })
+    ).json()) as { id: string };
+    const segmentSql = `SELECT count(*) FROM people p LEFT JOIN companies c ON c.id = p.company_id AND c.workspace_id = p.workspace_id AND c.deleted_at IS NULL
+      WHERE p.workspace_id = $1 AND p.deleted_at IS NULL AND c.industry = 'Maschinenbau' AND (p.address->>'postalCode') ILIKE '8%'`;
+    record({
+      operation: "segment count",
+      api: await time(() => get(`/api/v1/segments/${segment.id}/count`), Math.max(10, Math.floor(runs / 4))),
+      raw: await time(() => raw.query(segmentSql, [workspaceId]), Math.max(10, Math.floor(runs / 4))),
+      explain: await explain(segmentSql, [workspaceId]),
+    });
+    record({
+      operation: "segment first page",
+      api: await time(
+        () => get(`/api/v1/segments/${segment.id}/members?limit=50`),
+        Math.max(10, Math.floor(runs / 4)),
+      ),
+      raw: null,
+    });
+
+    // 6. Create person over HTTP, concurrency 16, against raw INSERTs at the same concurrency.
+    const apiCreates = await throughput(
+      async (i) => {
+        const response = await fetch(`${base}/api/v1/people`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            firstName: "Bench",
+            lastName: `Neu ${i}`,
+            email: `bench.${Date.now()}.${i}@example.de`,
+            phone: "0171 1234567",
+            tags: ["bench"],
+          }),
+        });
+        if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
+      },
+      creates,
+      16,
+    );
+    const rawCreates = await throughput(
+      (i) =>
+        raw.query(
+          `INSERT INTO people (id, workspace_id, created_by, first_name, last_name, email, phone, tags, search_text)
+           VALUES (gen_random_uuid(), $1, $2, 'Bench', $3, $4, '+491711234567', '["bench"]', $5)`,
+          [workspaceId, userId, `Raw ${i}`, `raw.${Date.now()}.${i}@example.de`, `bench raw ${i}`],
+        ),
+      creates,
+      16,
+    );
+    rows.push({
+      operation: "create person (concurrency 16)",
+      api: null,
+      raw: null,
+      apiPerSecond: apiCreates,
+      rawPerSecond: rawCreates,
+    });
+    console.log(
+      `${"create person (concurrency 16)".padEnd(34)} api ${apiCreates}/s | raw INSERT ${rawCreates}/s | ratio ${(rawCreates / apiCreates).toFixed(2)}`,
+    );
+
+    // 7. Update person with If-Match.
+    const target = (await get(`/api/v1/people?limit=1&sort=-createdAt`)).data[0];
+    let version = target.version as number;
+    record({
+      operation: "update person (PATCH If-Match)",
+      api: await time(async (i) => {
+        const response = await fetch(`${base}/api/v1/people/${target.id}`, {
+          method: "PATCH",
+          headers: { ...headers, "if-match": String(version) },
+          body: JSON.stringify({ jobTitle: `Titel ${i}` }),
+        });
+        if (!response.ok) throw new Error(`update: ${response.status}`);
+        version = ((await response.json()) as { version: number }).version;
+      }, runs),
+      raw: await time(
+        (i) =>
+          raw.query(
+            "UPDATE people SET job_title = $3, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2",
+            [workspaceId, target.id, `Raw ${i}`],
+          ),
+        runs,
+      ),
+    });
+
+    for (const row of rows) if (row.explain) row.seqScanOnLargeTable = seqScan(row.explain);
+    const result = {
+      engine: context.engine,
+      people: Number(peopleCount),
+      node: process.version,
+      runs,
+      creates,
+      at: new Date().toISOString(),
+      rows,
+    };
+    mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(
+      resultsDir,
+      `${context.engine}-${peopleCount}-${result.at.replace(/[:.]/g, "-")}.json`,
+    );
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+    for (const row of rows.filter((item) => item.seqScanOnLargeTable))
+      console.log(`Sequential scan in: ${row.operation}`);
+  } finally {
+    await context.close();
+  }
+}
+
+await main();

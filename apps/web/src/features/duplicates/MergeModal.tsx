@@ -26,7 +26,10 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
   const b = useQuery(recordQuery<AnyRecord>(config.segment, pair.b.id));
   const [survivorId, setSurvivorId] = useState(pair.a.id);
   const [busy, setBusy] = useState(false);
-  const fields = config.fields.filter((field) => !HIDDEN_FIELDS.has(field.key));
+  const fields = [
+    ...config.fields.filter((field) => !HIDDEN_FIELDS.has(field.key)),
+    ...extraFields(t("additionalEmails"), t("additionalPhones")),
+  ];
 
   async function merge() {
     const mergedId = survivorId === pair.a.id ? pair.b.id : pair.a.id;
@@ -141,6 +144,26 @@ function CompareRow(props: { field: FieldSpec<AnyRecord>; records: AnyRecord[]; 
       ))}
     </Table.Tr>
   );
+}
+
+/** Further addresses and numbers a merge keeps; the list columns do not show them. */
+function extraFields(emailsLabel: string, phonesLabel: string): FieldSpec<AnyRecord>[] {
+  const list = (record: AnyRecord, key: "additionalEmails" | "additionalPhones") =>
+    key in record ? ((record as Record<typeof key, string[]>)[key] ?? []).join(", ") : "";
+  return [
+    {
+      key: "additionalEmails",
+      label: emailsLabel,
+      width: 0,
+      display: (record) => list(record, "additionalEmails"),
+    },
+    {
+      key: "additionalPhones",
+      label: phonesLabel,
+      width: 0,
+      display: (record) => list(record, "additionalPhones"),
+    },
+  ];
 }
 
 const EMPTY = new Set(["", "null", "[]", "{}", "undefined"]);

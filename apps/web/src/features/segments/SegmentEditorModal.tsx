@@ -53,7 +53,7 @@ export function SegmentEditorModal({ segment, initialObject = "person", onClose 
   const [saveErrors, setSaveErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const dynamic = kind === "dynamic";
-  const preview = useSegmentPreview({ object, definition, enabled: dynamic });
+  const preview = useSegmentPreview({ object, definition, fields, enabled: dynamic });
   const errors = { ...preview.errors, ...saveErrors };
 
   function changeObject(next: RecordObject) {

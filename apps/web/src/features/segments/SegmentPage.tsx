@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError } from "../../lib/query-client.ts";
+import { DefinitionSummary } from "./DefinitionSummary.tsx";
 import { SegmentCount } from "./SegmentCount.tsx";
 import { SegmentEditorModal } from "./SegmentEditorModal.tsx";
 import { SegmentMembers } from "./SegmentMembers.tsx";
@@ -67,6 +68,7 @@ export function SegmentPage() {
               </Group>
             </Group>
             {segment.description && <Text size="sm">{segment.description}</Text>}
+            <DefinitionSummary segment={segment} />
           </Stack>
           <Group gap="xs">
             <Button

@@ -44,3 +44,36 @@ export function errorsAt(errors: Record<string, string>, prefix: string): Record
   }
   return found;
 }
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * Checks number and date values before the server sees them, so the message is in the UI
+ * language; `in` lists are checked item by item. Returns errors by API path.
+ */
+export function valueErrors({
+  definition,
+  kindOf,
+  messages,
+}: {
+  definition: TSegmentDefinition;
+  kindOf: (field: string) => "text" | "number" | "date";
+  messages: { number: string; date: string };
+}): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const check = (condition: SegmentCondition, path: string) => {
+    if (condition.op === "isNull" || condition.value.trim() === "") return;
+    const kind = kindOf(condition.field);
+    if (kind === "text") return;
+    const values = condition.op === "in" ? condition.value.split(",") : [condition.value];
+    const pattern = kind === "number" ? NUMBER : DATE;
+    if (values.some((value) => !pattern.test(value.trim()))) errors[`${path}.value`] = messages[kind];
+  };
+  definition.conditions.forEach((item, index) => {
+    if (isGroup(item))
+      item.conditions.forEach((condition, inner) => check(condition, conditionPath(index, inner)));
+    else check(item, conditionPath(index));
+  });
+  return errors;
+}

@@ -71,9 +71,13 @@ export function valueErrors({
     if (values.some((value) => !pattern.test(value.trim()))) errors[`${path}.value`] = messages[kind];
   };
   definition.conditions.forEach((item, index) => {
-    if (isGroup(item))
-      item.conditions.forEach((condition, inner) => check(condition, conditionPath(index, inner)));
-    else check(item, conditionPath(index));
+    if (!isGroup(item)) {
+      check(item, conditionPath(index));
+      return;
+    }
+    item.conditions.forEach((condition, inner) => {
+      check(condition, conditionPath(index, inner));
+    });
   });
   return errors;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { customFieldDefinitions } from "../../db/schema/index.ts";
 
@@ -48,4 +48,14 @@ export async function deleteCustomField(db: Executor, workspaceId: string, id: s
     .where(and(eq(customFieldDefinitions.workspaceId, workspaceId), eq(customFieldDefinitions.id, id)))
     .returning({ id: customFieldDefinitions.id });
   return rows.length > 0;
+}
+
+/**
+ * Serialises definitions of one key inside the caller's transaction, so two concurrent
+ * requests cannot both find the key free and both insert it.
+ */
+export async function lockCustomFieldKey(tx: Executor, workspaceId: string, object: string, key: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`custom_field:${workspaceId}:${object}:${key}`}))`,
+  );
 }

@@ -40,13 +40,14 @@ export function createCustomFieldsService({ db }: { db: Database }) {
 
     async create(actor: Actor, input: TCustomFieldCreateRequest) {
       authorizeConfigure(actor);
-      const existing = await repo.findCustomFields(db, actor.workspaceId, input.object);
-      if (existing.some((field) => field.key === input.key)) {
-        throw new AppError("duplicate_key", `A ${input.object} field with key "${input.key}" exists.`, [
-          { path: "key", message: "This key is taken" },
-        ]);
-      }
       return db.transaction(async (tx) => {
+        await repo.lockCustomFieldKey(tx, actor.workspaceId, input.object, input.key);
+        const existing = await repo.findCustomFields(tx, actor.workspaceId, input.object);
+        if (existing.some((field) => field.key === input.key)) {
+          throw new AppError("duplicate_key", `A ${input.object} field with key "${input.key}" exists.`, [
+            { path: "key", message: "This key is taken" },
+          ]);
+        }
         const row = await repo.insertCustomField(tx, {
           workspaceId: actor.workspaceId,
           createdBy: actor.userId,

@@ -429,6 +429,17 @@ describe("defining custom fields", () => {
     expect(expectProblem(response, 409, "duplicate_key")).toEqual(["key"]);
   });
 
+  it("creates a key once when the same definition is sent twice at the same time", async () => {
+    const other = await buildWorkspace(ctx, admin);
+    const body = { object: "company", key: "twice", label: "Twice", type: "text" };
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => ctx.request({ method: "POST", path: "/api/v1/custom-fields", as: other, body })),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const list = await ctx.request({ path: "/api/v1/custom-fields?object=company", as: other });
+    expect(list.body.data.map((f: TCustomField) => f.key)).toEqual(["twice"]);
+  });
+
   it("refuses invalid definitions", async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ object: "person", key: "Bad Key", label: "x", type: "text" }, "key"],

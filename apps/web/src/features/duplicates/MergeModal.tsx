@@ -22,10 +22,11 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
   const config = (pair.object === "person"
     ? personConfig
     : companyConfig) as unknown as ObjectConfig<AnyRecord>;
-  const a = useQuery(recordQuery<AnyRecord>(config.segment, pair.a.id));
-  const b = useQuery(recordQuery<AnyRecord>(config.segment, pair.b.id));
   const [survivorId, setSurvivorId] = useState(pair.a.id);
   const [busy, setBusy] = useState(false);
+  // While merging, the merged record leaves; its query must not refetch into a 404.
+  const a = useQuery({ ...recordQuery<AnyRecord>(config.segment, pair.a.id), enabled: !busy });
+  const b = useQuery({ ...recordQuery<AnyRecord>(config.segment, pair.b.id), enabled: !busy });
   const fields = [
     ...config.fields.filter((field) => !HIDDEN_FIELDS.has(field.key)),
     ...extraFields(t("additionalEmails"), t("additionalPhones")),

@@ -114,15 +114,10 @@ export function NotificationBell() {
   }
 
   return (
-    <Popover width={340} position="bottom-end" shadow="md">
-      <Popover.Target>
-        <Indicator
-          label={unread}
-          size={16}
-          disabled={unread === 0}
-          offset={4}
-          data-testid="notification-count"
-        >
+    <Popover width={340} position="bottom-end" shadow="md" trapFocus returnFocus>
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4} data-testid="notification-count">
+        {/* The target is the button itself, so aria-expanded/aria-controls sit on an element that allows them. */}
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -131,8 +126,8 @@ export function NotificationBell() {
           >
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown data-testid="notification-list">
         <Stack gap="xs">
           <Group justify="space-between">

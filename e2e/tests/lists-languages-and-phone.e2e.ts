@@ -239,6 +239,17 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     expect(detailsBox.width, "the details use the phone's width").toBeGreaterThan(390 * 0.8);
     await expectNoSidewaysScroll(phonePage);
     await screenshot(phonePage, "phone-record");
+
+    const folded = await boxOf(phonePage, "nav-companies");
+    expect(folded.x + folded.width, "the sidebar is folded away to the left").toBeLessThanOrEqual(0);
+    await phonePage.getByRole("button", { name: uiText("en", "common", "shell.openNavigation") }).click();
+    await expect
+      .poll(async () => (await boxOf(phonePage, "nav-companies")).x, { timeout: 5000 })
+      .toBeGreaterThanOrEqual(0);
+    await phonePage.getByTestId("nav-companies").click();
+    await expectPath(phonePage, "/companies");
+    await expectText(phonePage.getByTestId("record-cards").getByTestId(`row-${company.id}`), company.name);
+    await expectNoSidewaysScroll(phonePage);
     await phone.close();
   });
 
@@ -264,6 +275,12 @@ describe.sequential("lists, languages, phone and accessibility", () => {
         { name: "people list", path: "/people", ready: `row-${anna.id}` },
         { name: "person record", path: `/people/${anna.id}`, ready: "record-title", text: company.name },
         { name: "companies list", path: "/companies", ready: `row-${company.id}` },
+        {
+          name: "company record",
+          path: `/companies/${company.id}`,
+          ready: "company-people",
+          text: company.name,
+        },
         { name: "trash", path: "/trash", ready: `trash-row-${trashed.id}` },
         { name: "settings", path: "/settings", ready: "workspace-settings-form" },
       ];
@@ -278,14 +295,14 @@ describe.sequential("lists, languages, phone and accessibility", () => {
       }
       await signedIn.close();
     }
-    expect(found.map((item) => item.screen)).toHaveLength(12);
+    expect(found.map((item) => item.screen)).toHaveLength(14);
     const report = found
       .filter((item) => item.violations.length > 0)
       .flatMap((item) =>
         item.violations.map(
           (violation) =>
             `${item.language} ${item.screen}: ${violation.id} (${violation.impact}) ${violation.help} at ${violation.nodes
-              .map((node) => node.target.join(" "))
+              .map((node) => `${node.target.join(" ")} ${node.html} ${node.failureSummary ?? ""}`)
               .join(", ")}`,
         ),
       );

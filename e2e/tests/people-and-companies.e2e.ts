@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, screenshot } from "../support/browser.ts";
+import { launchBrowser, newContext, screenshot, seriousAxeViolations } from "../support/browser.ts";
 import { chooseOption, fieldError } from "../support/forms.ts";
 import { uiText } from "../support/locales.ts";
 import { type KontorServer, startKontor } from "../support/server.ts";
@@ -45,6 +45,13 @@ describe.sequential("an empty install, used through the browser", () => {
     const setup = page.getByTestId("setup-form");
     await expectText(page.getByRole("heading", { level: 1 }), uiText("en", "auth", "setup.title"));
     await screenshot(page, "setup");
+    expect(await seriousAxeViolations(page), "axe on the English setup page").toEqual([]);
+    await page.getByTestId("language-de").click();
+    await expectText(page.getByRole("heading", { level: 1 }), uiText("de", "auth", "setup.title"));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("de");
+    expect(await seriousAxeViolations(page), "axe on the German setup page").toEqual([]);
+    await page.getByTestId("language-en").click();
+    await expectText(page.getByRole("heading", { level: 1 }), uiText("en", "auth", "setup.title"));
 
     await setup.locator("button[type=submit]").click();
     expect(await fieldError(page, setup.locator("input[name=email]"))).toBe(
@@ -82,7 +89,22 @@ describe.sequential("an empty install, used through the browser", () => {
     await page.getByTestId("user-menu").click();
     await expectText(page.getByRole("menu"), admin.email);
     await page.keyboard.press("Escape");
+    await page.getByRole("menu").waitFor({ state: "hidden" });
     expect(await statusOf(context, server.baseUrl, "/api/v1/me")).toBe(200);
+
+    await page.keyboard.press("Shift+?");
+    await expectText(page.getByTestId("shortcuts-dialog"), uiText("en", "common", "shortcuts.palette"));
+    await page.keyboard.press("Escape");
+    await page.getByTestId("shortcuts-dialog").waitFor({ state: "detached" });
+
+    const bell = page.getByTestId("notification-bell");
+    await bell.click();
+    await page.getByTestId("notification-list").waitFor();
+    expect(await bell.getAttribute("aria-expanded"), "the bell itself says that it opened the list").toBe(
+      "true",
+    );
+    await page.keyboard.press("Escape");
+    await page.getByTestId("notification-list").waitFor({ state: "hidden" });
   });
 
   it("creates a company and a person linked to it through the forms, with client and server field errors", async () => {
@@ -151,8 +173,7 @@ describe.sequential("an empty install, used through the browser", () => {
   });
 
   it("finds the person through the command palette with an umlaut spelled out (Mueller for Müller)", async () => {
-    await page.getByTestId("nav-people").click();
-    await expectPath(page, "/people");
+    await page.goto(`${server.baseUrl}/people`);
     await page.getByTestId(`row-${personId}`).waitFor();
     await page.keyboard.press("Control+k");
     const input = page.getByTestId("palette-input");
@@ -163,6 +184,7 @@ describe.sequential("an empty install, used through the browser", () => {
     await expectText(page.getByTestId(`palette-item-company-${companyId}`), company.name);
     expect(await hit.getAttribute("aria-selected")).toBe("true");
     await screenshot(page, "palette-open");
+    expect(await seriousAxeViolations(page), "axe with the palette open").toEqual([]);
     await input.press("Enter");
     await expectPath(page, `/people/${personId}`);
     await expectText(page.getByTestId("record-title"), personName);
@@ -171,7 +193,7 @@ describe.sequential("an empty install, used through the browser", () => {
 
   it("edits a cell inline in the list; the change survives a reload and shows in the History tab", async () => {
     const jobTitle = "Head of Purchasing";
-    await page.getByTestId("nav-people").click();
+    await page.goto(`${server.baseUrl}/people`);
     const row = page.getByTestId(`row-${personId}`);
     await row.getByTestId("cell-jobTitle").dblclick();
     const input = row.getByTestId("cell-jobTitle-input");
@@ -206,6 +228,8 @@ describe.sequential("an empty install, used through the browser", () => {
   });
 
   it("moves the person to the trash from the record page and restores them from the trash view", async () => {
+    await page.goto(`${server.baseUrl}/people/${personId}`);
+    await expectText(page.getByTestId("record-title"), personName);
     await page.getByTestId("record-delete").click();
     await page.getByTestId("record-delete-confirm").click();
     await expectPath(page, "/people");

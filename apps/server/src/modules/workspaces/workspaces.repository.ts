@@ -1,5 +1,5 @@
 import { DEFAULT_WORKSPACE_SETTINGS, type TWorkspaceSettings } from "@kontor/contracts";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { memberships, user, workspaces } from "../../db/schema/index.ts";
 
@@ -89,4 +89,9 @@ export async function countAdmins(db: Executor, workspaceId: string) {
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "admin")));
   return row?.value ?? 0;
+}
+
+/** Serialises role changes and removals in one workspace for the rest of the caller's transaction. */
+export async function lockMemberships(tx: Executor, workspaceId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`memberships:${workspaceId}`}))`);
 }

@@ -7,7 +7,7 @@ import {
   type TWorkspaceSettings,
 } from "@kontor/contracts";
 import type { Auth } from "../../auth/better-auth.ts";
-import type { Database } from "../../db/client.ts";
+import type { Database, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedInUser } from "../../http/request-context.ts";
 import type { Actor } from "../../lib/policy.ts";
@@ -48,6 +48,31 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       throw error;
     }
     return created;
+  }
+
+  /**
+   * Runs a role change or removal under a per-workspace lock, re-reading the actor's own role
+   * and the target's membership, so two admins demoting each other cannot leave none.
+   */
+  async function changeMembership(
+    actor: Actor,
+    userId: string,
+    change: (tx: Transaction, current: { role: string }) => Promise<void>,
+  ) {
+    await db.transaction(async (tx) => {
+      await repo.lockMemberships(tx, actor.workspaceId);
+      const own = await repo.findMembership(tx, actor.workspaceId, actor.userId);
+      authorizeWorkspace({ ...actor, role: (own?.role ?? "readonly") as Role }, "manage_members");
+      const current = await repo.findMembership(tx, actor.workspaceId, userId);
+      if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
+      await change(tx, current);
+    });
+  }
+
+  async function assertAnotherAdmin(tx: Transaction, workspaceId: string) {
+    if ((await repo.countAdmins(tx, workspaceId)) <= 1) {
+      throw new AppError("conflict", "A workspace keeps at least one admin.");
+    }
   }
 
   async function findOrCreateWorkspace(name: string) {
@@ -135,28 +160,20 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
 
     async updateMember(actor: Actor, userId: string, role: Role) {
       authorizeWorkspace(actor, "manage_members");
-      const current = await repo.findMembership(db, actor.workspaceId, userId);
-      if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
-      if (
-        current.role === "admin" &&
-        role !== "admin" &&
-        (await repo.countAdmins(db, actor.workspaceId)) <= 1
-      ) {
-        throw new AppError("conflict", "A workspace keeps at least one admin.");
-      }
-      await repo.upsertMembership(db, actor.workspaceId, userId, role);
+      await changeMembership(actor, userId, async (tx, current) => {
+        if (current.role === "admin" && role !== "admin") await assertAnotherAdmin(tx, actor.workspaceId);
+        await repo.upsertMembership(tx, actor.workspaceId, userId, role);
+      });
       const members = await repo.findMembersOfWorkspace(db, actor.workspaceId);
       return presentMember(members.find((row) => row.user.id === userId)!);
     },
 
     async removeMember(actor: Actor, userId: string) {
       authorizeWorkspace(actor, "manage_members");
-      const current = await repo.findMembership(db, actor.workspaceId, userId);
-      if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
-      if (current.role === "admin" && (await repo.countAdmins(db, actor.workspaceId)) <= 1) {
-        throw new AppError("conflict", "A workspace keeps at least one admin.");
-      }
-      await repo.deleteMembership(db, actor.workspaceId, userId);
+      await changeMembership(actor, userId, async (tx, current) => {
+        if (current.role === "admin") await assertAnotherAdmin(tx, actor.workspaceId);
+        await repo.deleteMembership(tx, actor.workspaceId, userId);
+      });
     },
 
     /** Resolves which workspace a signed-in request acts in, and with which role. */

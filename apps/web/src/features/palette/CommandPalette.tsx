@@ -114,7 +114,7 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
         }}
         style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}
       />
-      <ScrollArea.Autosize mah="55vh">
+      <ScrollArea.Autosize mah="55vh" scrollbars="y" styles={{ content: { minWidth: 0 } }}>
         <Stack gap={0} p={6} id="palette-results" role="listbox" aria-label={t("palette.results")}>
           {items.length === 0 && (
             <Text c="dimmed" p="md" size="sm">
@@ -188,11 +188,11 @@ function PaletteOption({ item, query, active, onHover, onChoose }: PaletteOption
           <SearchHitLabel hit={item.hit} query={query} />
         ) : (
           <>
-            <Text size="sm" truncate>
+            <Text size="sm" truncate style={{ minWidth: 0 }}>
               {item.label}
             </Text>
             {item.hint && (
-              <Text size="xs" c="dimmed" truncate ml="auto">
+              <Text size="xs" c="dimmed" truncate ml="auto" style={{ minWidth: 0, flexShrink: 2 }}>
                 {item.hint}
               </Text>
             )}

@@ -1,4 +1,4 @@
-import { Badge, Group, Highlight, Text } from "@mantine/core";
+import { Badge, Group, Highlight, Stack, Text } from "@mantine/core";
 import { IconMail, IconPhone } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { SearchHit } from "./search-api.ts";
@@ -39,11 +39,17 @@ export function SearchHitLabel({ hit, query }: { hit: SearchHit; query: string }
   if (hit.matchedBy === "text") {
     return (
       <Group gap={6} wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-        <Highlight highlight={matchedParts(hit.title, query)} size="sm" truncate component="span">
+        <Highlight
+          highlight={matchedParts(hit.title, query)}
+          size="sm"
+          truncate
+          component="span"
+          style={{ minWidth: 0 }}
+        >
           {hit.title}
         </Highlight>
         {hit.subtitle && (
-          <Text size="xs" c="dimmed" truncate ml="auto">
+          <Text size="xs" c="dimmed" truncate ml="auto" style={{ minWidth: 0, flexShrink: 2 }}>
             {hit.subtitle}
           </Text>
         )}
@@ -52,8 +58,8 @@ export function SearchHitLabel({ hit, query }: { hit: SearchHit; query: string }
   }
   const Icon = MATCH_ICONS[hit.matchedBy];
   return (
-    <Group gap={6} wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-      <Text size="sm" truncate component="span">
+    <Stack gap={2} style={{ minWidth: 0, flex: 1 }} align="flex-start">
+      <Text size="sm" truncate component="span" maw="100%">
         {hit.title}
       </Text>
       <Badge
@@ -61,13 +67,12 @@ export function SearchHitLabel({ hit, query }: { hit: SearchHit; query: string }
         variant="light"
         color="teal"
         tt="none"
-        ml="auto"
         leftSection={<Icon size={12} aria-hidden />}
         data-testid={`matched-by-${hit.matchedBy}`}
-        style={{ flexShrink: 1, minWidth: 0 }}
+        maw="100%"
       >
         {t(`palette.matchedBy.${hit.matchedBy}`, { value: query })}
       </Badge>
-    </Group>
+    </Stack>
   );
 }

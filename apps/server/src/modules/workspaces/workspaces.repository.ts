@@ -1,7 +1,7 @@
 import { DEFAULT_WORKSPACE_SETTINGS, type TWorkspaceSettings } from "@kontor/contracts";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { memberships, user, workspaces } from "../../db/schema/index.ts";
+import { instanceSettings, memberships, user, workspaces } from "../../db/schema/index.ts";
 
 export async function countUsers(db: Executor): Promise<number> {
   const [row] = await db.select({ value: count() }).from(user);
@@ -94,4 +94,28 @@ export async function countAdmins(db: Executor, workspaceId: string) {
 /** Serialises role changes and removals in one workspace for the rest of the caller's transaction. */
 export async function lockMemberships(tx: Executor, workspaceId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`memberships:${workspaceId}`}))`);
+}
+
+const SETUP_CLAIM = "setup_claim";
+
+/**
+ * Claims the first-run setup for this caller; false while another setup holds a claim newer
+ * than `staleBefore`. The claim row makes concurrent setups (also across processes) exclusive.
+ */
+export async function claimSetup(db: Executor, staleBefore: Date): Promise<boolean> {
+  const now = new Date().toISOString();
+  const rows = await db
+    .insert(instanceSettings)
+    .values({ key: SETUP_CLAIM, value: now })
+    .onConflictDoUpdate({
+      target: instanceSettings.key,
+      set: { value: now },
+      where: sql`${instanceSettings.value} < ${staleBefore.toISOString()}`,
+    })
+    .returning({ key: instanceSettings.key });
+  return rows.length > 0;
+}
+
+export async function releaseSetupClaim(db: Executor) {
+  await db.delete(instanceSettings).where(eq(instanceSettings.key, SETUP_CLAIM));
 }

@@ -23,6 +23,9 @@ export interface CreateUserInput {
   workspaceName: string;
 }
 
+/** A setup claim older than this is taken to be from a crashed process. */
+const SETUP_CLAIM_TIMEOUT_MS = 60_000;
+
 export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth }) {
   /** Creates a user with a password through better-auth (hashing and account linking are its job). */
   async function createAuthUser(email: string, password: string, name: string) {
@@ -86,12 +89,20 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
 
     /** The first-run flow: only while no user exists. */
     async setup(input: TSetupRequest) {
-      if ((await repo.countUsers(db)) > 0)
-        throw new AppError("already_set_up", "Kontor already has users; sign in.");
-      const created = await createAuthUser(input.email, input.password, input.name);
-      const workspace = await findOrCreateWorkspace(input.workspaceName);
-      await repo.upsertMembership(db, workspace.id, created.id, "admin");
-      return { userId: created.id, workspaceId: workspace.id };
+      const alreadySetUp = () => new AppError("already_set_up", "Kontor already has users; sign in.");
+      if ((await repo.countUsers(db)) > 0) throw alreadySetUp();
+      // Two setups at once would both see no users; only the one holding the claim goes on.
+      if (!(await repo.claimSetup(db, new Date(Date.now() - SETUP_CLAIM_TIMEOUT_MS)))) throw alreadySetUp();
+      try {
+        if ((await repo.countUsers(db)) > 0) throw alreadySetUp();
+        const created = await createAuthUser(input.email, input.password, input.name);
+        const workspace = await findOrCreateWorkspace(input.workspaceName);
+        await repo.upsertMembership(db, workspace.id, created.id, "admin");
+        return { userId: created.id, workspaceId: workspace.id };
+      } catch (error) {
+        await repo.releaseSetupClaim(db);
+        throw error;
+      }
     },
 
     /** `kontor users create`: creates the workspace when missing, and the user when missing. */

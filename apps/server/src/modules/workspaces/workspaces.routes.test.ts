@@ -374,6 +374,30 @@ describe("members", () => {
     });
   });
 
+  it("keeps an admin when two admins demote each other at the same time", async () => {
+    const first = await ctx.createUser({ role: "admin", workspace: "Doppelspitze" });
+    const second = await ctx.createUser({ role: "admin", workspace: "Doppelspitze" });
+    const results = await Promise.all([
+      ctx.request({
+        method: "PATCH",
+        path: `/api/v1/members/${second.userId}`,
+        as: first,
+        body: { role: "member" },
+      }),
+      ctx.request({ method: "DELETE", path: `/api/v1/members/${first.userId}`, as: second }),
+    ]);
+    const { rows } = await ctx.database.raw.query<{ n: string | number }>(
+      "select count(*) as n from memberships where workspace_id = $1 and role = 'admin'",
+      [first.workspaceId],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+    // one wins; the other finds the last admin (409), that it is no longer admin (403), or,
+    // when it was removed before its request was authenticated, that its key has no access (401)
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((status) => status < 300)).toHaveLength(1);
+    expect(statuses.filter((status) => [401, 403, 409].includes(status))).toHaveLength(1);
+  });
+
   it("refuses bad member input", async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ email: "x@example.de", name: "X", password: "short", role: "member" }, "password"],

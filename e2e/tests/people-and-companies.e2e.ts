@@ -11,7 +11,7 @@ import {
   callApi,
   statusOf,
 } from "../support/session.ts";
-import { expectPath, expectText, recordIdOf } from "../support/wait.ts";
+import { expectPath, expectText, normaliseSpace, recordIdOf } from "../support/wait.ts";
 
 // One install walked through in order: each step builds on the records the previous one made.
 let server: KontorServer;
@@ -172,8 +172,14 @@ describe.sequential("an empty install, used through the browser", () => {
     await screenshot(page, "person-record");
   });
 
-  it("finds the person through the command palette with an umlaut spelled out (Mueller for Müller)", async () => {
+  it("finds the person through the command palette and the list's quick search with an umlaut spelled out (Mueller for Müller)", async () => {
     await page.goto(`${server.baseUrl}/people`);
+    await page.getByTestId("quick-search").fill("Mueller");
+    await expectText(page.getByTestId(`row-${personId}`), personName);
+    await page.getByTestId("quick-search").fill("Schmidt");
+    await page.getByTestId("empty-state").waitFor();
+    await page.getByTestId("quick-search").fill("");
+    await page.getByTestId("quick-search").blur();
     await page.getByTestId(`row-${personId}`).waitFor();
     await page.keyboard.press("Control+k");
     const input = page.getByTestId("palette-input");
@@ -195,8 +201,22 @@ describe.sequential("an empty install, used through the browser", () => {
     const jobTitle = "Head of Purchasing";
     await page.goto(`${server.baseUrl}/people`);
     const row = page.getByTestId(`row-${personId}`);
-    await row.getByTestId("cell-jobTitle").dblclick();
     const input = row.getByTestId("cell-jobTitle-input");
+    const patches: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PATCH") patches.push(request.url());
+    });
+
+    // Keyboard: focus the cell, Enter opens the editor, Escape throws the typing away.
+    await row.getByTestId("cell-jobTitle").focus();
+    await page.keyboard.press("Enter");
+    await input.fill("Typed, then cancelled");
+    await input.press("Escape");
+    await input.waitFor({ state: "detached" });
+    expect(patches, "Escape sends nothing").toEqual([]);
+    expect(normaliseSpace(await row.getByTestId("cell-jobTitle").textContent())).not.toContain("cancelled");
+
+    await row.getByTestId("cell-jobTitle").dblclick();
     await input.fill(jobTitle);
     const [saved] = await Promise.all([
       page.waitForResponse(

@@ -5,7 +5,13 @@ import { IconCopy } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { type DuplicateCheck, duplicateCheckQuery } from "./duplicates-api.ts";
+import { matchedParts } from "../search/matched-parts.ts";
+import { type DuplicateCheck, type DuplicateSummary, duplicateCheckQuery } from "./duplicates-api.ts";
+
+/** How much of the typed name a hit's title contains (umlaut-tolerant); the server returns hits unranked. */
+function closeness(hit: DuplicateSummary, typed: string): number {
+  return matchedParts(hit.title, typed).reduce((sum, part) => sum + part.length, 0);
+}
 
 /**
  * A non-blocking hint on create forms: while typing, the values are checked (debounced)
@@ -17,7 +23,9 @@ export function DuplicateWarning({ check }: { check: DuplicateCheck }) {
   const [debounced] = useDebouncedValue(JSON.stringify(check), 400);
   const { data = [] } = useQuery(duplicateCheckQuery(JSON.parse(debounced) as DuplicateCheck));
   if (data.length === 0) return null;
-  const shown = data.slice(0, 3);
+  const typed =
+    check.object === "person" ? `${check.firstName ?? ""} ${check.lastName ?? ""}` : (check.name ?? "");
+  const shown = [...data].sort((a, b) => closeness(b, typed) - closeness(a, typed)).slice(0, 3);
   return (
     <Alert
       variant="light"

@@ -64,7 +64,7 @@ export function SegmentsPage() {
       {isSuccess && shown.length === 0 ? (
         <EmptyState
           icon={IconFilterStar}
-          title={t("emptyTitle")}
+          title={t(segments.length > 0 ? "emptyFilteredTitle" : "emptyTitle")}
           text={t("emptyText")}
           action={{ label: t("new"), onClick: () => setCreating(true), testId: "segments-empty-create" }}
         />

@@ -22,7 +22,6 @@ import { type PaletteItem, paletteActions } from "./palette-actions.ts";
 const ICONS = { actions: IconBolt, people: IconUser, companies: IconBuilding } as const;
 
 const GROUP_OF_TYPE = { person: "people", company: "companies" } as const;
-const GROUP_ORDER = ["people", "companies", "actions"] as const;
 
 /** Ctrl/Cmd+K: find people and companies (one ranked `GET /search`) and run actions. */
 export default function CommandPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -39,7 +38,10 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
     const actions = paletteActions({ navigate, colorScheme, setColorScheme }).filter(
       (item) => !needle || item.label.toLowerCase().includes(needle),
     );
-    const groups = q ? (records.data?.groups ?? []) : [];
+    // The group with the best hit first, so a company name shows companies on top.
+    const groups = q
+      ? [...(records.data?.groups ?? [])].sort((a, b) => (b.hits[0]?.score ?? 0) - (a.hits[0]?.score ?? 0))
+      : [];
     const hits: PaletteItem[] = groups.flatMap((group) =>
       group.hits.map((hit) => ({
         id: `${hit.type}-${hit.id}`,
@@ -55,11 +57,10 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
           ),
       })),
     );
-    const ordered = GROUP_ORDER.flatMap((name) =>
-      [...hits, ...actions].filter((item) => item.group === name),
-    );
-    return ordered;
+    return [...hits, ...actions];
   }, [query, q, records.data, navigate, colorScheme, setColorScheme]);
+  // Groups in ranked order, actions last.
+  const groupOrder = [...new Set(items.map((item) => item.group))];
 
   function choose(item: PaletteItem | undefined) {
     if (!item) return;
@@ -121,7 +122,7 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
               {t("palette.nothing")}
             </Text>
           )}
-          {GROUP_ORDER.map((group) => {
+          {groupOrder.map((group) => {
             const members = items.filter((item) => item.group === group);
             if (members.length === 0) return null;
             return (

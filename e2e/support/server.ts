@@ -55,7 +55,7 @@ export async function startKontor(): Promise<KontorServer> {
   child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`kontor exited early:\n${output}`);
     try {

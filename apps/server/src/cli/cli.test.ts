@@ -44,7 +44,7 @@ async function startKontor(
   child.stderr!.on("data", (chunk) => {
     output += chunk;
   });
-  const deadline = Date.now() + 40_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (output.includes("Kontor is running")) return { child, output: () => output };
     if (child.exitCode !== null) throw new Error(`kontor start exited: ${output}`);
@@ -104,7 +104,7 @@ describe("kontor CLI on the embedded database", () => {
     );
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain("--role");
-  }, 60_000);
+  }, 180_000);
 
   it("creates users and API keys without a running server, then the server serves them", async () => {
     const created = await runKontor(
@@ -196,7 +196,7 @@ describe("kontor CLI on the embedded database", () => {
       expect(await stopKontor(server.child)).toBe(0);
     }
     expect(existsSync(lockFilePath(dataDir))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it("keeps every record across a restart and shuts down cleanly on SIGTERM", async () => {
     const apiKey = lastLine(
@@ -231,7 +231,7 @@ describe("kontor CLI on the embedded database", () => {
     } finally {
       await stopKontor(server.child);
     }
-  }, 120_000);
+  }, 300_000);
 
   it("applies migrations with `kontor migrate` and is idempotent", async () => {
     const first = await runKontor(["migrate"], env);
@@ -239,7 +239,7 @@ describe("kontor CLI on the embedded database", () => {
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("Migrations applied");
-  }, 60_000);
+  }, 180_000);
 });
 
 describe.runIf(process.env.KONTOR_TEST_DATABASE_URL)("kontor CLI on PostgreSQL", () => {
@@ -310,5 +310,5 @@ describe.runIf(process.env.KONTOR_TEST_DATABASE_URL)("kontor CLI on PostgreSQL",
       await Promise.all([stopKontor(a.child), stopKontor(b.child)]);
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -48,10 +48,18 @@ function castValue(kind: FieldKind, value: string, path: string): SQL {
     case "number":
       if (!/^-?\d+(\.\d+)?$/.test(value)) throw invalidFilter(path, `"${value}" is not a number`);
       return sql`${value}::numeric`;
-    case "timestamp":
-      if (Number.isNaN(Date.parse(value)))
-        throw invalidFilter(path, `"${value}" is not an ISO 8601 timestamp`);
+    case "timestamp": {
+      // Relative values: now-90d, now-12h (for saved filters such as "no activity in 90 days").
+      const relative = /^now(?:-(\d{1,5})([dh]))?$/.exec(value);
+      if (relative) {
+        const amount = Number(relative[1] ?? 0) * (relative[2] === "h" ? 3_600_000 : 86_400_000);
+        return sql`${new Date(Date.now() - amount).toISOString()}::timestamptz`;
+      }
+      if (Number.isNaN(Date.parse(value))) {
+        throw invalidFilter(path, `"${value}" is not an ISO 8601 timestamp or now-90d`);
+      }
       return sql`${new Date(value).toISOString()}::timestamptz`;
+    }
     case "date":
       if (!isCalendarDate(value)) throw invalidFilter(path, `"${value}" is not a date (YYYY-MM-DD)`);
       return sql`${value}::date`;

@@ -41,9 +41,19 @@ const companyFields: Record<string, FieldSpec> = {
   },
 };
 
+/** When the person's latest logged activity happened (null: never); `lt now-90d` = no activity in 90 days. */
+const lastActivityAt: FieldSpec = {
+  expr: sql`(SELECT max(a.occurred_at) FROM record_links l JOIN activities a ON a.id = l.source_id AND a.workspace_id = l.workspace_id
+              WHERE l.workspace_id = ${people.workspaceId} AND l.source_type = 'activity' AND l.record_type = 'person' AND l.record_id = ${people.id})`,
+  kind: "timestamp",
+  nullable: true,
+  sortable: false,
+};
+
 export function personSegmentResolver(definitions: CustomFieldRow[]) {
   const own = commonFieldResolver(people, definitions, PERSON_FIELDS);
-  return (name: string): FieldSpec | undefined => companyFields[name] ?? own(name);
+  return (name: string): FieldSpec | undefined =>
+    name === "lastActivityAt" ? lastActivityAt : (companyFields[name] ?? own(name));
 }
 
 export function companySegmentResolver(definitions: CustomFieldRow[]) {

@@ -220,6 +220,38 @@ describe("dynamic person segments", () => {
     );
   });
 
+  it("people with no activity in 90 days (never, or only older activities)", async () => {
+    const recent = people[0]!;
+    const old = people[1]!;
+    for (const [person, occurredAt] of [
+      [recent, new Date(Date.now() - 10 * 86_400_000)],
+      [old, new Date(Date.now() - 200 * 86_400_000)],
+    ] as const) {
+      const activity = await ctx.request({
+        method: "POST",
+        path: "/api/v1/activities",
+        as: admin,
+        body: {
+          type: "call",
+          subject: "Anruf",
+          occurredAt: occurredAt.toISOString(),
+          links: [{ recordType: "person", recordId: person.id }],
+        },
+      });
+      expect(activity.status, JSON.stringify(activity.body)).toBe(201);
+    }
+    await checkSegment(
+      {
+        match: "any",
+        conditions: [
+          { field: "lastActivityAt", op: "isNull", value: "true" },
+          { field: "lastActivityAt", op: "lt", value: "now-90d" },
+        ],
+      },
+      (p) => p.id !== recent.id,
+    );
+  });
+
   it("reports every invalid condition with its path and saves nothing", async () => {
     const before = await ctx.request({ path: "/api/v1/segments", as: admin });
     const response = await ctx.request({

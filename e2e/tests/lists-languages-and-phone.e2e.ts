@@ -7,13 +7,14 @@ import {
   screenshot,
   seriousAxeViolations,
 } from "../support/browser.ts";
-import { chooseOption } from "../support/forms.ts";
+import { chooseOption, fieldError } from "../support/forms.ts";
 import { type Language, uiText } from "../support/locales.ts";
 import { type KontorServer, startKontor } from "../support/server.ts";
 import {
   type ApiCompany,
   type ApiPerson,
   callApi,
+  defaultAdmin,
   setupFirstAdmin,
   signInContext,
 } from "../support/session.ts";
@@ -159,7 +160,7 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     await page.keyboard.press("Escape");
   });
 
-  it("switches to German: German labels, money as 1.234,50 € and dates as DD.MM.YYYY", async () => {
+  it("switches to German: German labels and validation messages, money as 1.234,50 € and dates as DD.MM.YYYY", async () => {
     await page.goto(`${server.baseUrl}/people`);
     await page.getByTestId("user-menu").click();
     await page.getByTestId("language-de").click();
@@ -187,6 +188,14 @@ describe.sequential("lists, languages, phone and accessibility", () => {
       `the created column shows DD.MM.YYYY, HH:MM in ${JSON.stringify(cells)}`,
     ).toBe(true);
     await screenshot(page, "people-list-de");
+
+    await page.getByTestId("new-person").click();
+    const email = page.getByTestId("person-form").getByTestId("field-email");
+    await email.fill("anna@");
+    await page.getByTestId("person-form-submit").click();
+    expect(await fieldError(page, email)).toBe(uiText("de", "common", "validation.email"));
+    await page.keyboard.press("Escape");
+    await page.getByTestId("person-form").waitFor({ state: "detached" });
 
     await page.getByTestId("nav-companies").click();
     await expectText(page.getByRole("heading", { level: 1 }), "Firmen");
@@ -267,6 +276,12 @@ describe.sequential("lists, languages, phone and accessibility", () => {
         uiText(language, "auth", "signIn.title"),
       );
       found.push({ language, screen: "sign-in", violations: await seriousAxeViolations(signInPage) });
+      // The refused sign-in in this language, and axe once more with the error alert on screen.
+      await signInPage.locator("input[name=email]").fill(defaultAdmin.email);
+      await signInPage.locator("input[name=password]").fill("not-the-password");
+      await signInPage.locator("form[data-testid=sign-in-form] button[type=submit]").click();
+      await expectText(signInPage.getByTestId("sign-in-error"), uiText(language, "auth", "signIn.invalid"));
+      found.push({ language, screen: "sign-in error", violations: await seriousAxeViolations(signInPage) });
       await signedOut.close();
 
       const signedIn = await newContext(browser, { locale });
@@ -297,7 +312,7 @@ describe.sequential("lists, languages, phone and accessibility", () => {
       }
       await signedIn.close();
     }
-    expect(found.map((item) => item.screen)).toHaveLength(14);
+    expect(found.map((item) => item.screen)).toHaveLength(16);
     const report = found
       .filter((item) => item.violations.length > 0)
       .flatMap((item) =>

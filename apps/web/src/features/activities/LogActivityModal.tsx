@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { createActivity, followUp, invalidateWork } from "./activities-api.ts";
+import { LinkedRecords } from "./LinkedRecords.tsx";
 import { textToHtml } from "./raw-fetch.ts";
 
 const TYPES: ActivityType[] = ["call", "note", "meeting", "email", "letter"];
@@ -47,6 +48,7 @@ export function LogActivityModal({
   const [duration, setDuration] = useState<number | string>("");
   const [outcome, setOutcome] = useState<string | null>("reached");
   const [followUpDays, setFollowUpDays] = useState<number | string>("");
+  const [linked, setLinked] = useState<TRecordLink[]>(links);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -59,7 +61,7 @@ export function LogActivityModal({
         subject: subject.trim() || t(`types.${type}`),
         body: textToHtml(body),
         occurredAt: new Date(occurredAt).toISOString(),
-        links,
+        links: linked,
         ...(type === "call"
           ? {
               direction: direction as "inbound" | "outbound",
@@ -149,6 +151,7 @@ export function LogActivityModal({
               />
             </Group>
           )}
+          <LinkedRecords links={linked} onChange={setLinked} />
           <NumberInput
             label={t("followUpDays")}
             description={t("followUpHint")}

@@ -2,7 +2,7 @@ import "../activities/activities-i18n.ts";
 import type { TDocument } from "@kontor/contracts";
 import { ActionIcon, Button, FileButton, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDownload, IconEye, IconTrash, IconUpload } from "@tabler/icons-react";
+import { IconDownload, IconEye, IconFileUpload, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -70,6 +70,22 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
       notifyError(error);
     } finally {
       setUploading(false);
+    }
+  }
+
+  async function uploadVersion(document: TDocument, file: File | null) {
+    if (!file) return;
+    try {
+      const params = new URLSearchParams({ name: file.name });
+      await rawFetch(`/api/v1/documents/${document.id}/versions?${params}`, {
+        method: "POST",
+        headers: { "content-type": "application/octet-stream" },
+        body: file,
+      });
+      notifications.show({ color: "green", message: t("documents.uploaded", { name: file.name }) });
+      await queryClient.invalidateQueries({ queryKey: ["documents"] });
+    } catch (error) {
+      notifyError(error);
     }
   }
 
@@ -141,6 +157,13 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
                   <IconEye size={16} aria-hidden />
                 </ActionIcon>
               )}
+              <FileButton onChange={(file) => uploadVersion(document, file)}>
+                {(props) => (
+                  <ActionIcon {...props} variant="subtle" aria-label={t("documents.newVersion")}>
+                    <IconFileUpload size={16} aria-hidden />
+                  </ActionIcon>
+                )}
+              </FileButton>
               <ActionIcon
                 variant="subtle"
                 onClick={() => openFile(document, "download")}

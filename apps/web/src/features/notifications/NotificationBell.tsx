@@ -3,6 +3,7 @@ import type { TNotification } from "@kontor/contracts";
 import {
   ActionIcon,
   Button,
+  Divider,
   Group,
   Indicator,
   Popover,
@@ -23,6 +24,7 @@ import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { getSelectedWorkspaceId } from "../../lib/workspace-store.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { rawFetch } from "../activities/raw-fetch.ts";
+import { NotificationSettings } from "./NotificationSettings.tsx";
 
 const KEY = ["notifications"];
 
@@ -166,6 +168,8 @@ export function NotificationBell() {
               ))}
             </Stack>
           </ScrollArea.Autosize>
+          <Divider />
+          <NotificationSettings />
         </Stack>
       </Popover.Dropdown>
     </Popover>

@@ -1,8 +1,8 @@
 import type { TTrashItem } from "@kontor/contracts";
-import { and, isNotNull, lt } from "drizzle-orm";
+import { and, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { companies, people } from "../../db/schema/index.ts";
+import { companies, people, relations } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { recordChanges } from "../audit/audit.repository.ts";
@@ -84,9 +84,18 @@ export function createTrashService({ db }: { db: Database }) {
           .delete(companies)
           .where(and(isNotNull(companies.deletedAt), lt(companies.deletedAt, cutoff)))
           .returning({ id: companies.id, workspaceId: companies.workspaceId });
+        const purgedIds = [...purgedPeople, ...purgedCompanies].map((row) => row.id);
+        // relations have no foreign key to either side: remove those of purged records too
+        const purgedRelations = purgedIds.length
+          ? await tx
+              .delete(relations)
+              .where(or(inArray(relations.fromId, purgedIds), inArray(relations.toId, purgedIds)))
+              .returning({ id: relations.id, workspaceId: relations.workspaceId })
+          : [];
         const entries = [
           ...purgedPeople.map((row) => ({ ...row, recordType: "person" })),
           ...purgedCompanies.map((row) => ({ ...row, recordType: "company" })),
+          ...purgedRelations.map((row) => ({ ...row, recordType: "relation" })),
         ];
         await recordChanges(
           tx,
@@ -99,7 +108,7 @@ export function createTrashService({ db }: { db: Database }) {
             changes: {},
           })),
         );
-        return entries.length;
+        return purgedPeople.length + purgedCompanies.length;
       });
     },
   };

@@ -170,6 +170,39 @@ describe("purging", () => {
     expect(audit.body.data.filter((entry: { action: string }) => entry.action === "purge")).toHaveLength(1);
   });
 
+  it("removes the relations of a purged record for good", async () => {
+    const user = await buildWorkspace(ctx, admin);
+    const leaving = await buildPerson(ctx, user);
+    const staying = await buildPerson(ctx, user);
+    const other = await buildPerson(ctx, user);
+    const relate = (from: string, to: string) =>
+      ctx.request({
+        method: "POST",
+        path: "/api/v1/relations",
+        as: user,
+        body: {
+          from: { type: "person", id: from },
+          to: { type: "person", id: to },
+          label: "partner_of",
+          note: "private",
+        },
+      });
+    const gone = [
+      (await relate(leaving.id, staying.id)).body.id,
+      (await relate(other.id, leaving.id)).body.id,
+    ];
+    const kept = (await relate(staying.id, other.id)).body.id;
+    await ctx.request({ method: "DELETE", path: `/api/v1/people/${leaving.id}`, as: user });
+    await ctx.services.trash.purgeExpired(new Date(Date.now() + 31 * DAY_MS));
+    const { rows } = await ctx.database.raw.query<{ id: string }>(
+      "select id from relations where workspace_id = $1",
+      [user.workspaceId],
+    );
+    expect(rows.map((row) => row.id)).toEqual([kept]);
+    const audit = await ctx.request({ path: `/api/v1/audit-log?recordId=${gone[0]}`, as: user });
+    expect(audit.body.data.map((entry: { action: string }) => entry.action)).toEqual(["purge", "create"]);
+  });
+
   it("removes a purged person's employments and keeps people of a purged company", async () => {
     const user = await buildWorkspace(ctx, admin);
     const company = await buildCompany(ctx, user);

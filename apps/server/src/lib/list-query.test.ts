@@ -401,6 +401,13 @@ describe("sorting and keyset pagination", () => {
       const response = await ctx.request({ path: `/api/v1/companies?limit=${limit}`, as: admin });
       expect(expectProblem(response, 400, "validation_failed")).toContain("querystring.limit");
     }
+    const id = companies[0]!.id;
+    for (const path of ["/api/v1/people", "/api/v1/trash", `/api/v1/audit-log?recordId=${id}`]) {
+      const join = path.includes("?") ? "&" : "?";
+      expect((await ctx.request({ path: `${path}${join}limit=200`, as: admin })).status, path).toBe(200);
+      const response = await ctx.request({ path: `${path}${join}limit=201`, as: admin });
+      expect(expectProblem(response, 400, "validation_failed"), path).toContain("querystring.limit");
+    }
   });
 
   it("refuses malformed cursors with invalid_cursor", async () => {

@@ -4,7 +4,7 @@ import type { Database, Executor } from "../../db/client.ts";
 import { people } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
-import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
+import { type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { personSearchText } from "../../lib/search-text.ts";
 import { recordChange } from "../audit/audit.repository.ts";

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { companies, people } from "../../db/schema/index.ts";
 import type { FieldSpec } from "../../lib/list-query.ts";

@@ -1,4 +1,6 @@
 import { mkdirSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
@@ -6,8 +8,6 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import * as schema from "./schema/index.ts";
@@ -116,7 +116,9 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       },
     },
     async copyFrom(table, columns, data) {
-      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], {
+        blob: new Blob([data]),
+      });
     },
     // One process owns an embedded database (see db/lock.ts), so there is nobody to wait for.
     withLock: (_key, work) => work(),
@@ -129,7 +131,12 @@ export function copyTextRow(values: unknown[]): string {
   return `${values
     .map((value) => {
       if (value === null || value === undefined) return "\\N";
-      const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+      const text =
+        value instanceof Date
+          ? value.toISOString()
+          : typeof value === "object"
+            ? JSON.stringify(value)
+            : String(value);
       return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
     })
     .join("\t")}\n`;

@@ -68,7 +68,12 @@ export const people = pgTable(
   },
   (table) => [
     index("people_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
-    index("people_ws_city_created_idx").on(table.workspaceId, sql`(${table.address}->>'city')`, table.createdAt, table.id),
+    index("people_ws_city_created_idx").on(
+      table.workspaceId,
+      sql`(${table.address}->>'city')`,
+      table.createdAt,
+      table.id,
+    ),
     index("people_ws_postal_code_idx").on(table.workspaceId, sql`(${table.address}->>'postalCode')`),
     index("people_ws_last_name_idx").on(table.workspaceId, table.lastName, table.id),
     index("people_ws_email_idx").on(table.workspaceId, sql`lower(${table.email})`),

@@ -11,6 +11,7 @@ import { applyMigrations } from "./db/migrate.ts";
 import { type JobRunner, startJobRunner } from "./jobs/runner.ts";
 import { createFolderStorage } from "./lib/file-storage.ts";
 import { createSmtpMailer } from "./lib/mailer.ts";
+import { createS3Storage } from "./lib/s3-storage.ts";
 
 export type ServiceRole = "web" | "worker";
 
@@ -41,7 +42,9 @@ export async function startServer(
   const mailer = config.smtpUrl
     ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
     : undefined;
-  const files = createFolderStorage(path.join(config.dataDir, "files"));
+  const files = config.s3
+    ? createS3Storage(config.s3)
+    : createFolderStorage(path.join(config.dataDir, "files"));
   const { app, services } = await buildApp({ config, database, logger: log, mailer, files });
 
   let jobs: JobRunner | null = null;

@@ -12,6 +12,16 @@ const ZConfig = z.object({
   smtpUrl: z.string().optional(),
   mailFrom: z.string().default("Kontor <kontor@localhost>"),
   trustProxy: z.coerce.boolean().default(false),
+  /** Document files in an S3-compatible bucket instead of `dataDir/files` (all five set, or none). */
+  s3: z
+    .object({
+      endpoint: z.string().url(),
+      bucket: z.string().min(1),
+      region: z.string().min(1),
+      accessKeyId: z.string().min(1),
+      secretAccessKey: z.string().min(1),
+    })
+    .optional(),
 });
 
 export type Config = z.infer<typeof ZConfig> & { dataDir: string; baseUrl: string };
@@ -29,6 +39,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     trustProxy: env.TRUST_PROXY,
+    s3: env.KONTOR_S3_BUCKET
+      ? {
+          endpoint: env.KONTOR_S3_ENDPOINT,
+          bucket: env.KONTOR_S3_BUCKET,
+          region: env.KONTOR_S3_REGION ?? "us-east-1",
+          accessKeyId: env.KONTOR_S3_ACCESS_KEY_ID,
+          secretAccessKey: env.KONTOR_S3_SECRET_ACCESS_KEY,
+        }
+      : undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -1,21 +1,35 @@
 import "../activities/activities-i18n.ts";
-import type { DateSelectArg, EventDropArg, EventInput } from "@fullcalendar/core";
+import type { DateSelectArg, EventClickArg, EventDropArg, EventInput } from "@fullcalendar/core";
 import deLocale from "@fullcalendar/core/locales/de";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin, { type EventResizeDoneArg } from "@fullcalendar/interaction";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { Button, CopyButton, Group, Modal, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCalendarShare } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../lib/format.ts";
 import { currentLanguage } from "../../lib/i18n.ts";
 import { notifyError } from "../../lib/query-client.ts";
+import { rawFetch } from "../activities/raw-fetch.ts";
 import { browserTimeZone } from "../tasks/tasks-api.ts";
 import {
   createAppointment,
   createFeed,
+  deleteAppointment,
   fetchOccurrences,
   moveAppointment,
   revokeFeed,
@@ -28,6 +42,43 @@ export function CalendarPage() {
   const [selection, setSelection] = useState<DateSelectArg | null>(null);
   const [title, setTitle] = useState("");
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  const [recurrence, setRecurrence] = useState<string | null>("");
+  const [opened, setOpened] = useState<{
+    id: string;
+    title: string;
+    start: Date | null;
+    end: Date | null;
+  } | null>(null);
+
+  function openEvent(info: EventClickArg) {
+    setOpened({
+      id: info.event.extendedProps.appointmentId as string,
+      title: info.event.title,
+      start: info.event.start,
+      end: info.event.end,
+    });
+  }
+
+  async function exportIcs(id: string) {
+    try {
+      const response = await rawFetch(`/api/v1/appointments/${id}/ics`);
+      const url = URL.createObjectURL(await response.blob());
+      Object.assign(document.createElement("a"), { href: url, download: `${id}.ics` }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  async function remove(id: string) {
+    try {
+      await deleteAppointment(id);
+      setOpened(null);
+      refetch();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
 
   const refetch = () => calendarRef.current?.getApi().refetchEvents();
 
@@ -67,6 +118,7 @@ export function CalendarPage() {
         endsAt: selection.end.toISOString(),
         allDay: selection.allDay,
         timeZone: browserTimeZone(),
+        recurrence: recurrence || null,
       });
       setSelection(null);
       setTitle("");
@@ -134,6 +186,7 @@ export function CalendarPage() {
           eventDrop={move}
           eventResize={move}
           select={setSelection}
+          eventClick={openEvent}
         />
       </Paper>
       <Modal opened={selection !== null} onClose={() => setSelection(null)} title={t("calendar.new")}>
@@ -146,6 +199,17 @@ export function CalendarPage() {
               data-testid="appointment-title"
               data-autofocus
             />
+            <Select
+              label={t("tasks.recurrence")}
+              value={recurrence}
+              onChange={setRecurrence}
+              data={[
+                { value: "", label: t("tasks.recurrences.none") },
+                { value: "FREQ=DAILY", label: t("tasks.recurrences.daily") },
+                { value: "FREQ=WEEKLY", label: t("tasks.recurrences.weekly") },
+                { value: "FREQ=MONTHLY", label: t("tasks.recurrences.monthly") },
+              ]}
+            />
             <Group justify="flex-end">
               <Button type="submit" data-testid="appointment-submit">
                 {t("save")}
@@ -153,6 +217,28 @@ export function CalendarPage() {
             </Group>
           </Stack>
         </form>
+      </Modal>
+      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened?.title}>
+        {opened && (
+          <Stack data-testid="appointment-details">
+            <Text size="sm">
+              {formatDateTime(opened.start?.toISOString())} – {formatDateTime(opened.end?.toISOString())}
+            </Text>
+            <Group justify="space-between">
+              <Button
+                color="red"
+                variant="subtle"
+                onClick={() => remove(opened.id)}
+                data-testid="appointment-delete"
+              >
+                {t("calendar.delete")}
+              </Button>
+              <Button variant="light" onClick={() => exportIcs(opened.id)} data-testid="appointment-ics">
+                {t("calendar.exportIcs")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </Modal>
       <Modal opened={feedUrl !== null} onClose={() => setFeedUrl(null)} title={t("calendar.subscribe")}>
         <Stack>

@@ -29,3 +29,7 @@ export async function createFeed(): Promise<{ url: string }> {
 export async function revokeFeed(): Promise<void> {
   unwrap(await api.DELETE("/api/v1/calendar-feed"));
 }
+
+export async function deleteAppointment(id: string): Promise<void> {
+  unwrap(await api.DELETE("/api/v1/appointments/{id}", { params: { path: { id } } }));
+}

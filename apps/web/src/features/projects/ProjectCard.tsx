@@ -1,16 +1,20 @@
 import "../activities/activities-i18n.ts";
 import { PROJECT_STATUSES, type TProject } from "@kontor/contracts";
-import { Badge, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { ActionIcon, Badge, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { TaskFormModal } from "../tasks/TaskFormModal.tsx";
 import { setProjectStatus } from "./projects-api.ts";
 
 /** A project with its deadline, milestones done, open tasks and a status switch. */
 export function ProjectCard({ project }: { project: TProject }) {
   const { t } = useTranslation("activities");
   const done = project.milestones.filter((milestone) => milestone.done).length;
+  const [addingTask, setAddingTask] = useState(false);
 
   async function changeStatus(status: string | null) {
     if (!status) return;
@@ -25,9 +29,19 @@ export function ProjectCard({ project }: { project: TProject }) {
   return (
     <Paper withBorder p="sm" data-testid={`project-${project.id}`}>
       <Stack gap={6}>
-        <Text fw={600} size="sm">
-          {project.name}
-        </Text>
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={600} size="sm">
+            {project.name}
+          </Text>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            onClick={() => setAddingTask(true)}
+            aria-label={t("projects.addTask")}
+          >
+            <IconPlus size={14} aria-hidden />
+          </ActionIcon>
+        </Group>
         <Group gap={6}>
           {project.deadline && (
             <Badge size="xs" variant="light" color="orange">
@@ -52,6 +66,12 @@ export function ProjectCard({ project }: { project: TProject }) {
           }))}
         />
       </Stack>
+      <TaskFormModal
+        opened={addingTask}
+        onClose={() => setAddingTask(false)}
+        projectId={project.id}
+        links={project.companyId ? [{ recordType: "company", recordId: project.companyId }] : []}
+      />
     </Paper>
   );
 }

@@ -264,7 +264,10 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     await phone.close();
   });
 
-  it("has no serious or critical axe violations on the main screens, in English and German", async () => {
+  // 16 screens with axe each; give a loaded 2-core machine room.
+  it("has no serious or critical axe violations on the main screens, in English and German", {
+    timeout: 180_000,
+  }, async () => {
     const found: { language: Language; screen: string; violations: AxeViolation[] }[] = [];
     for (const language of ["en", "de"] as const) {
       const locale = language === "de" ? "de-DE" : "en-US";

@@ -170,6 +170,11 @@ describe.sequential("an empty install, used through the browser", () => {
     const stored = await api<ApiPerson>(`/api/v1/people/${personId}`);
     expect(stored).toMatchObject({ ...person, companyId, phone: "+49301234567" });
     await screenshot(page, "person-record");
+    await expectText(page.getByTestId("employments"), company.name);
+
+    await page.getByTestId("record-header").getByRole("link", { name: company.name }).click();
+    await expectPath(page, `/companies/${companyId}`);
+    await expectText(page.getByTestId("company-people"), personName);
   });
 
   it("finds the person through the command palette and the list's quick search with an umlaut spelled out (Mueller for Müller)", async () => {

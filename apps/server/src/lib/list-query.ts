@@ -55,10 +55,12 @@ function castValue(kind: FieldKind, value: string, path: string): SQL {
         const amount = Number(relative[1] ?? 0) * (relative[2] === "h" ? 3_600_000 : 86_400_000);
         return sql`${new Date(Date.now() - amount).toISOString()}::timestamptz`;
       }
-      if (Number.isNaN(Date.parse(value))) {
+      // Years outside 0001-9999 print as "+020000-..." which PostgreSQL cannot read.
+      const iso = Number.isNaN(Date.parse(value)) ? null : new Date(value).toISOString();
+      if (!iso || !/^\d{4}-/.test(iso) || iso.startsWith("0000")) {
         throw invalidFilter(path, `"${value}" is not an ISO 8601 timestamp or now-90d`);
       }
-      return sql`${new Date(value).toISOString()}::timestamptz`;
+      return sql`${iso}::timestamptz`;
     }
     case "date":
       if (!isCalendarDate(value)) throw invalidFilter(path, `"${value}" is not a date (YYYY-MM-DD)`);

@@ -215,6 +215,8 @@ describe("filters", () => {
       [{ "filter[employeeCount][contains]": "1" }, "filter[employeeCount][contains]"],
       [{ "filter[employeeCount][eq]": "ten" }, "filter[employeeCount][eq]"],
       [{ "filter[createdAt][lt]": "yesterday" }, "filter[createdAt][lt]"],
+      [{ "filter[createdAt][lt]": "+020000-01-01T00:00:00Z" }, "filter[createdAt][lt]"],
+      [{ "filter[createdAt][gte]": "-000001-01-01T00:00:00Z" }, "filter[createdAt][gte]"],
       [{ "filter[ownerId][eq]": "not-a-uuid" }, "filter[ownerId][eq]"],
       [{ "filter[tags][lt]": "a" }, "filter[tags][lt]"],
       [{ "filter[name][isNull]": "maybe" }, "filter[name][isNull]"],

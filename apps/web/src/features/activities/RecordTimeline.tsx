@@ -30,6 +30,7 @@ import { formatDateTime } from "../../lib/format.ts";
 import { CommentComposer } from "../comments/CommentComposer.tsx";
 import { CommentItem } from "../comments/CommentItem.tsx";
 import { TaskItem } from "../tasks/TaskItem.tsx";
+import { ActivityMenu } from "./ActivityMenu.tsx";
 import { fetchTimeline, type TimelineRecord } from "./activities-api.ts";
 
 const ACTIVITY_ICONS = {
@@ -155,9 +156,12 @@ export function RecordTimeline({ record }: { record: TimelineRecord }) {
                 key={`${item.kind}-${item.id}`}
                 bullet={<Icon size={14} aria-hidden />}
                 title={
-                  <Text size="sm" fw={500}>
-                    {titleOf(item, t as never)}
-                  </Text>
+                  <Group justify="space-between" wrap="nowrap" gap="xs">
+                    <Text size="sm" fw={500}>
+                      {titleOf(item, t as never)}
+                    </Text>
+                    {item.kind === "activity" && <ActivityMenu activity={item.activity} />}
+                  </Group>
                 }
                 data-testid={`timeline-item-${item.id}`}
                 data-kind={item.kind}

@@ -33,6 +33,20 @@ function pathOf(instancePath: string, context: string): string {
   return context === "body" ? trimmed : [context, trimmed].filter(Boolean).join(".");
 }
 
+/** PostgreSQL's SQLSTATE of a database error, also when wrapped (drizzle puts it in `cause`). */
+function sqlStateOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Text PostgreSQL cannot store: a NUL character in text (22021) or in JSON (22P05). */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
 /** Maps every error to RFC 9457 problem+json; unknown errors are logged and become internal_error. */
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -64,6 +78,8 @@ export function registerProblemHandler(app: FastifyInstance): void {
       problem = buildProblem("validation_failed", error.message);
     } else if (error.statusCode === 400 && error.code?.startsWith("FST_ERR")) {
       problem = buildProblem("validation_failed", "The request body is not valid JSON.");
+    } else if (UNSTORABLE_TEXT.has(sqlStateOf(error) ?? "")) {
+      problem = buildProblem("validation_failed", "Text must not contain NUL characters (\\u0000).");
     } else if (error.statusCode === 429) {
       problem = buildProblem("rate_limited", "Too many requests; try again shortly.");
     } else {

@@ -125,6 +125,17 @@ describe("bad input is a problem+json and writes nothing", () => {
     expect(await countRows(ctx, "people", admin.workspaceId)).toBe(before);
   });
 
+  it("refuses text with a NUL character, in the body and in filters", async () => {
+    const before = await countRows(ctx, "people", admin.workspaceId);
+    for (const body of [{ lastName: "a\u0000b" }, { lastName: "A", tags: ["x\u0000"] }]) {
+      const response = await ctx.request({ method: "POST", path: "/api/v1/people", as: admin, body });
+      expectProblem(response, 400, "validation_failed");
+    }
+    expect(await countRows(ctx, "people", admin.workspaceId)).toBe(before);
+    const filter = await ctx.request({ path: "/api/v1/people?filter%5BlastName%5D%5Beq%5D=%00", as: admin });
+    expectProblem(filter, 400, "validation_failed");
+  });
+
   it("reports every bad field at once", async () => {
     const response = await ctx.request({
       method: "POST",

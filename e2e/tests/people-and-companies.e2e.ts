@@ -256,6 +256,36 @@ describe.sequential("an empty install, used through the browser", () => {
     expect(text, "the entry says when").toContain(today);
   });
 
+  it("saves the details form; a second tab still on the old version is told of the conflict and writes nothing", async () => {
+    await page.goto(`${server.baseUrl}/people/${personId}`);
+    const other = await context.newPage();
+    await other.goto(`${server.baseUrl}/people/${personId}`);
+    await expectText(other.getByTestId("record-title"), personName);
+    const patchOf = (target: Page) =>
+      target.waitForResponse(
+        (response) =>
+          response.request().method() === "PATCH" && response.url().endsWith(`/api/v1/people/${personId}`),
+      );
+
+    await other.getByTestId("details-form").getByTestId("field-city").fill("Köln");
+    await page.getByTestId("details-form").getByTestId("field-city").fill("Hamburg");
+    const [saved] = await Promise.all([patchOf(page), page.getByTestId("details-save").click()]);
+    expect(saved.status()).toBe(200);
+
+    const [refused] = await Promise.all([patchOf(other), other.getByTestId("details-save").click()]);
+    expect(refused.status()).toBe(412);
+    await expectText(other.getByTestId("version-conflict"), uiText("en", "records", "record.conflictTitle"));
+    expect((await api<ApiPerson>(`/api/v1/people/${personId}`)).address?.city).toBe("Hamburg");
+
+    await other
+      .getByTestId("version-conflict")
+      .getByRole("button", { name: uiText("en", "records", "record.reload") })
+      .click();
+    await other.getByTestId("version-conflict").waitFor({ state: "detached" });
+    expect(await other.getByTestId("details-form").getByTestId("field-city").inputValue()).toBe("Hamburg");
+    await other.close();
+  });
+
   it("moves the person to the trash from the record page and restores them from the trash view", async () => {
     await page.goto(`${server.baseUrl}/people/${personId}`);
     await expectText(page.getByTestId("record-title"), personName);

@@ -72,6 +72,11 @@ describe.sequential("an empty install, used through the browser", () => {
     await page.getByTestId("sign-out").click();
     await expectPath(page, "/sign-in");
     expect(await statusOf(context, server.baseUrl, "/api/v1/me")).toBe(401);
+    // Setup is offered only once, and signed-out visitors of the app land on the sign-in page.
+    await page.goto(`${server.baseUrl}/setup`);
+    await expectPath(page, "/sign-in");
+    await page.goto(`${server.baseUrl}/people/${"0".repeat(8)}-0000-7000-8000-${"0".repeat(12)}`);
+    await expectPath(page, "/sign-in");
     const signIn = page.getByTestId("sign-in-form");
     await signIn.waitFor();
     await screenshot(page, "sign-in");

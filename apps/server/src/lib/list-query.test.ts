@@ -365,6 +365,28 @@ describe("sorting and keyset pagination", () => {
     expect(rest.map((c) => c.name)).toEqual(["n2", "n1", "n0"]);
   });
 
+  it("pages through records created in the same millisecond in both directions", async () => {
+    const workspace = await buildWorkspace(ctx, admin);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await buildCompany(ctx, workspace)).id);
+    await ctx.database.raw.query(
+      "update companies set created_at = $1 where workspace_id = $2 and id = any($3)",
+      ["2026-01-01T00:00:00.000Z", workspace.workspaceId, ids.slice(1, 4)],
+    );
+    const ascending = await listAll<TCompany>(ctx, workspace, "/api/v1/companies", {
+      sort: "createdAt",
+      limit: 1,
+    });
+    const descending = await listAll<TCompany>(ctx, workspace, "/api/v1/companies", {
+      sort: "-createdAt",
+      limit: 2,
+    });
+    // the three equal ones come first (oldest) ordered by id, then the other two by time
+    const tied = ids.slice(1, 4).sort();
+    expect(ascending.map((c) => c.id)).toEqual([...tied, ids[0], ids[4]]);
+    expect(descending.map((c) => c.id)).toEqual([ids[4], ids[0], ...[...tied].reverse()]);
+  });
+
   it("pages through people sorted by a nullable text field", async () => {
     const workspace = await buildWorkspace(ctx, admin);
     const lastNames = ["ma", null, "mb", "ma", null, "mc", "ma"];

@@ -82,6 +82,8 @@ describe("activities, follow-ups and the calendar", () => {
     await page.getByTestId("timeline-filter").getByText(text("timeline.kinds.task"), { exact: true }).click();
     await expectText(companyTimeline.locator('[data-kind="task"]'), "Follow up: Angebot besprochen");
     await expect.poll(() => companyTimeline.locator('[data-kind="activity"]').count()).toBe(0);
+    await companyTimeline.scrollIntoViewIfNeeded();
+    await screenshot(page, "company-timeline");
   });
 
   it("completes the follow-up from My tasks", async () => {

@@ -328,6 +328,70 @@ describe.sequential("lists, languages, phone and accessibility", () => {
       );
     expect(report).toEqual([]);
   });
+
+  it("tags two selected people at once, moves both to the trash and brings them back", async () => {
+    const picked = [byName("Clara"), byName("Dieter")];
+    const selectRows = async (rows: ApiPerson[]) => {
+      for (const person of rows) {
+        await page
+          .getByTestId(`row-${person.id}`)
+          .getByRole("checkbox", {
+            name: uiText("en", "records", "list.selectRow").replace("{{name}}", person.displayName),
+          })
+          .check();
+      }
+    };
+    // Back to the default columns (the German step changed them), so the tags column shows.
+    await page.goto(`${server.baseUrl}/people`);
+    await page.evaluate(() => localStorage.removeItem("kontor.columns.person"));
+    await page.reload();
+    await selectRows(picked);
+    await expectText(page.getByTestId("bulk-actions"), "2");
+
+    await page.getByTestId("bulk-tag").click();
+    await page.getByTestId("bulk-tag-input").fill("VIP");
+    await page.getByTestId("bulk-tag-submit").click();
+    for (const person of picked) {
+      await expect
+        .poll(
+          async () =>
+            (
+              await callApi<{ tags: string[] }>(context, server.baseUrl, {
+                path: `/api/v1/people/${person.id}`,
+              })
+            ).tags,
+        )
+        .toContain("VIP");
+      await expectText(page.getByTestId(`row-${person.id}`).getByTestId("cell-tags"), "VIP");
+    }
+    const untouched = await callApi<{ tags: string[] }>(context, server.baseUrl, {
+      path: `/api/v1/people/${byName("Anna").id}`,
+    });
+    expect(untouched.tags).not.toContain("VIP");
+
+    // A finished bulk action clears the selection; pick the two again.
+    await page.getByTestId("bulk-actions").waitFor({ state: "detached" });
+    await selectRows(picked);
+    await page.getByTestId("bulk-delete").click();
+    await page.getByTestId("bulk-delete-confirm").click();
+    for (const person of picked) await page.getByTestId(`row-${person.id}`).waitFor({ state: "detached" });
+    await expectRows(
+      page,
+      people.filter((person) => !picked.includes(person)).map((person) => person.id),
+    );
+
+    await page.getByTestId("nav-trash").click();
+    for (const person of picked) {
+      await expectText(page.getByTestId(`trash-row-${person.id}`), person.displayName);
+      await page.getByTestId(`restore-${person.id}`).click();
+      await page.getByTestId(`trash-row-${person.id}`).waitFor({ state: "detached" });
+    }
+    await page.getByTestId("nav-people").click();
+    await expectRows(
+      page,
+      people.map((person) => person.id),
+    );
+  });
 });
 
 async function boxOf(target: Page, testId: string) {

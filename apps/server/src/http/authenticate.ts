@@ -1,10 +1,11 @@
+import type { Role } from "@kontor/contracts";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Auth } from "../auth/better-auth.ts";
 import type { Database } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { ApiKeysService } from "../modules/api-keys/api-keys.service.ts";
-import { findUserById } from "../modules/workspaces/users.repository.ts";
+import { findMemberAccount } from "../modules/workspaces/users.repository.ts";
 import type { WorkspacesService } from "../modules/workspaces/workspaces.service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,17 +20,13 @@ interface AuthDeps {
 async function authenticateBearer(request: FastifyRequest, token: string, deps: AuthDeps) {
   const verified = await deps.apiKeys.verify(token);
   if (!verified) throw new AppError("unauthenticated", "The API key is not valid.");
-  const [account, membership] = await Promise.all([
-    findUserById(deps.db, verified.userId),
-    deps.workspaces.findMembership(verified.workspaceId, verified.userId),
-  ]);
-  if (!account || !membership)
-    throw new AppError("unauthenticated", "The API key's user no longer has access.");
+  const account = await findMemberAccount(deps.db, verified.workspaceId, verified.userId);
+  if (!account) throw new AppError("unauthenticated", "The API key's user no longer has access.");
   request.user = { id: account.id, email: account.email, name: account.name };
   request.actor = {
     userId: account.id,
-    workspaceId: membership.workspaceId,
-    role: membership.role as never,
+    workspaceId: verified.workspaceId,
+    role: account.role as Role,
     via: "api_key",
   };
 }

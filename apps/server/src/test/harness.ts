@@ -99,6 +99,7 @@ export async function createTestContext(options: { mailer?: Mailer } = {}): Prom
     mailer,
     logger: false,
     serveWebApp: false,
+    validateResponses: true,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -14,6 +14,7 @@ import {
   assertVersion,
   commonFieldResolver,
   FieldErrors,
+  listDefinitions,
   loadWriteContext,
   normalisePhone,
   uniqueTags,
@@ -112,7 +113,7 @@ export function createCompaniesService({ db }: { db: Database }) {
   return {
     async list(actor: Actor, request: ListRequest & { q?: string | undefined }) {
       authorizeCompany(actor, "read");
-      const { definitions } = await loadWriteContext(db, actor.workspaceId, "company");
+      const definitions = await listDefinitions(db, actor.workspaceId, "company", request);
       const plan = planList({
         request,
         idExpr: sql`${companies.id}`,

@@ -15,6 +15,7 @@ import {
   assertVersion,
   commonFieldResolver,
   FieldErrors,
+  listDefinitions,
   loadWriteContext,
   normalisePhone,
   normalisePhones,
@@ -92,7 +93,7 @@ export function createPeopleService({ db }: { db: Database }) {
   return {
     async list(actor: Actor, request: ListRequest & { q?: string | undefined }) {
       authorizePerson(actor, "read");
-      const { definitions } = await loadWriteContext(db, actor.workspaceId, "person");
+      const definitions = await listDefinitions(db, actor.workspaceId, "person", request);
       const plan = planList({
         request,
         idExpr: sql`${people.id}`,

@@ -29,6 +29,27 @@ export async function loadWriteContext(
   };
 }
 
+/** Whether a list request filters or sorts by a custom field (only then are definitions needed). */
+export function usesCustomFields(request: {
+  sort?: string | undefined;
+  raw: Record<string, unknown>;
+}): boolean {
+  return (
+    (request.sort ?? "").includes("customFields.") ||
+    Object.keys(request.raw).some((key) => key.startsWith("filter[customFields."))
+  );
+}
+
+/** Custom field definitions a list request needs: none unless it filters or sorts by one. */
+export function listDefinitions(
+  db: Executor,
+  workspaceId: string,
+  object: CustomFieldObject,
+  request: { sort?: string | undefined; raw: Record<string, unknown> },
+): Promise<CustomFieldRow[]> {
+  return usesCustomFields(request) ? findCustomFields(db, workspaceId, object) : Promise.resolve([]);
+}
+
 /** Collects field errors while normalising input, then throws them together. */
 export class FieldErrors {
   readonly list: FieldError[] = [];

@@ -63,6 +63,7 @@ describe("activities, follow-ups and the calendar", () => {
     await page.getByTestId("activity-subject").fill("Angebot besprochen");
     await page
       .getByTestId("activity-body")
+      .locator('[contenteditable="true"]')
       .fill("Sie möchte <script>alert(1)</script> bis Freitag entscheiden.");
     await page.getByTestId("activity-duration").fill("15");
     await page.getByTestId("activity-follow-up").fill("2");

@@ -1,16 +1,6 @@
 import "./activities-i18n.ts";
 import type { ActivityType, TRecordLink } from "@kontor/contracts";
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +8,7 @@ import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { createActivity, followUp, invalidateWork } from "./activities-api.ts";
 import { LinkedRecords } from "./LinkedRecords.tsx";
-import { textToHtml } from "./raw-fetch.ts";
+import { RichTextInput } from "./RichTextInput.tsx";
 
 const TYPES: ActivityType[] = ["call", "note", "meeting", "email", "letter"];
 
@@ -59,7 +49,7 @@ export function LogActivityModal({
       const activity = await createActivity({
         type,
         subject: subject.trim() || t(`types.${type}`),
-        body: textToHtml(body),
+        body,
         occurredAt: new Date(occurredAt).toISOString(),
         links: linked,
         ...(type === "call"
@@ -108,14 +98,7 @@ export function LogActivityModal({
             data-testid="activity-subject"
             data-autofocus
           />
-          <Textarea
-            label={t("body")}
-            autosize
-            minRows={3}
-            value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
-            data-testid="activity-body"
-          />
+          <RichTextInput label={t("body")} value={body} onChange={setBody} testId="activity-body" />
           <TextInput
             type="datetime-local"
             label={t("occurredAt")}

@@ -16,14 +16,3 @@ export async function rawFetch(path: string, init: RequestInit = {}): Promise<Re
   }
   return response;
 }
-
-/** Escapes plain text and keeps its paragraphs and line breaks as HTML. */
-export function textToHtml(text: string): string {
-  const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>")}</p>`)
-    .join("");
-}

@@ -99,7 +99,10 @@ export function buildCondition(spec: FieldSpec, op: FilterOperator, value: strin
   if (op === "contains" || op === "startsWith") {
     if (kind !== "text") throw invalidFilter(path, `Operator ${op} applies to text fields only`);
     const pattern = op === "contains" ? `%${escapeLike(value)}%` : `${escapeLike(value)}%`;
-    return sql`${expr} ILIKE ${pattern}`;
+    // Without letters (postal codes, numbers) case does not matter, and a LIKE prefix can use a
+    // text_pattern_ops index where ILIKE cannot.
+    const caseless = value.toLowerCase() === value.toUpperCase();
+    return caseless ? sql`${expr} LIKE ${pattern}` : sql`${expr} ILIKE ${pattern}`;
   }
   if (op === "in") {
     const values = splitIn(value, path).map((item) => castValue(kind, item, path));

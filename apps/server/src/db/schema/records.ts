@@ -37,6 +37,10 @@ export const companies = pgTable(
     index("companies_ws_name_idx").on(table.workspaceId, table.name, table.id),
     index("companies_ws_domain_idx").on(table.workspaceId, table.domain),
     index("companies_ws_industry_idx").on(table.workspaceId, table.industry),
+    index("companies_ws_postal_code_prefix_idx").on(
+      table.workspaceId,
+      sql`(${table.address}->>'postalCode') text_pattern_ops`,
+    ),
     index("companies_ws_deleted_idx").on(table.workspaceId, table.deletedAt),
     index("companies_tags_idx").using("gin", table.tags),
     index("companies_custom_fields_idx").using("gin", table.customFields),
@@ -74,7 +78,11 @@ export const people = pgTable(
       table.createdAt,
       table.id,
     ),
-    index("people_ws_postal_code_idx").on(table.workspaceId, sql`(${table.address}->>'postalCode')`),
+    // text_pattern_ops: postal code prefixes (startsWith 8, LIKE '8%') use the index.
+    index("people_ws_postal_code_prefix_idx").on(
+      table.workspaceId,
+      sql`(${table.address}->>'postalCode') text_pattern_ops`,
+    ),
     index("people_ws_last_name_idx").on(table.workspaceId, table.lastName, table.id),
     index("people_ws_email_idx").on(table.workspaceId, sql`lower(${table.email})`),
     index("people_ws_phone_idx").on(table.workspaceId, table.phone),

@@ -20,10 +20,16 @@ export interface SearchParams {
   typo?: { excludeIds: string[] };
 }
 
-/** Every query word starts a word of the search text (trigram index: `w%` or `% w%`). */
+/**
+ * Every query word starts a word of the search text. `LIKE '%w%'` is what the trigram index
+ * answers (one index scan per word); the word-start test then filters the few candidates.
+ */
 function wordPrefixes(column: SQL, words: string[]): SQL {
   return sql.join(
-    words.map((word) => sql`(${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`})`),
+    words.map(
+      (word) =>
+        sql`(${column} LIKE ${`%${word}%`} AND (${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`}))`,
+    ),
     sql` AND `,
   );
 }

@@ -12,6 +12,8 @@ export interface FieldSpec {
   /** Not-null columns page with a row comparison, which uses the (workspace, column, id) index. */
   nullable: boolean;
   sortable?: boolean;
+  /** Filter values are lower-cased before comparing (the expression is lower-cased too). */
+  lowercase?: boolean;
 }
 
 export interface ListRequest {
@@ -76,8 +78,9 @@ function castValue(kind: FieldKind, value: string, path: string): SQL {
   }
 }
 
-export function buildCondition(spec: FieldSpec, op: FilterOperator, value: string, path: string): SQL {
+export function buildCondition(spec: FieldSpec, op: FilterOperator, rawValue: string, path: string): SQL {
   const { expr, kind } = spec;
+  const value = spec.lowercase ? rawValue.toLowerCase() : rawValue;
   if (op === "isNull") {
     if (value !== "true" && value !== "false") throw invalidFilter(path, "isNull takes true or false");
     if (kind === "tags") {

@@ -1,6 +1,17 @@
 import type { TAddress } from "@kontor/contracts";
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import { emptyJsonArray, emptyJsonObject, recordColumns, trashColumns } from "./columns.ts";
 import { workspaces } from "./workspaces.ts";
@@ -152,7 +163,10 @@ export const customFieldDefinitions = pgTable(
     options: jsonb("options").$type<{ value: string; label: string }[]>().notNull().default(emptyJsonArray),
     description: text("description"),
   },
-  (table) => [index("custom_fields_ws_object_idx").on(table.workspaceId, table.object)],
+  (table) => [
+    index("custom_fields_ws_object_idx").on(table.workspaceId, table.object),
+    uniqueIndex("custom_fields_ws_object_key_idx").on(table.workspaceId, table.object, table.key),
+  ],
 );
 
 export const savedViews = pgTable(

@@ -161,6 +161,13 @@ export function createCompaniesService({ db }: { db: Database }) {
         const existing = await repo.findCompanyById(tx, actor.workspaceId, id);
         assertVersion(existing, expectedVersion, "company_not_found");
         const values = await normaliseInput(tx, actor, input, context, existing);
+        // A PATCH that changes nothing writes nothing: no new version to trip others' If-Match.
+        const unchanged = presentCompany(existing!);
+        if (
+          Object.keys(diffRecords(unchanged, presentCompany({ ...existing!, ...values } as repo.CompanyRow)))
+            .length === 0
+        )
+          return unchanged;
         const row = await repo.updateCompany(tx, {
           workspaceId: actor.workspaceId,
           id,

@@ -153,6 +153,13 @@ export function createPeopleService({ db }: { db: Database }) {
         const existing = await repo.findPersonById(tx, actor.workspaceId, id);
         assertVersion(existing, expectedVersion, "person_not_found");
         const values = await normaliseInput(tx, actor, input, context, existing);
+        // A PATCH that changes nothing writes nothing: no new version to trip others' If-Match.
+        const unchanged = presentPerson(existing!);
+        if (
+          Object.keys(diffRecords(unchanged, presentPerson({ ...existing!, ...values } as repo.PersonRow)))
+            .length === 0
+        )
+          return unchanged;
         const row = await repo.updatePerson(tx, {
           workspaceId: actor.workspaceId,
           id,

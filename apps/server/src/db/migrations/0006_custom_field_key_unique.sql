@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "custom_fields_ws_object_key_idx" ON "custom_field_definitions" USING btree ("workspace_id","object","key");

@@ -75,16 +75,20 @@ export function RecordCards<T extends AnyRecord>(props: RecordCardsProps<T>) {
                     </RecordLink>
                     {props.renderAction?.(record)}
                   </Group>
-                  {details.map((field) => (
-                    <Group key={field.key} gap={6} wrap="nowrap">
-                      <Text size="xs" c="dimmed" w={90} truncate>
-                        {fieldLabel(field, t)}
-                      </Text>
-                      <Text size="sm" truncate component="div">
-                        {field.render ? field.render(record) : field.display(record)}
-                      </Text>
-                    </Group>
-                  ))}
+                  {details.map((field) => {
+                    const value = field.render ? field.render(record) : field.display(record);
+                    const empty = value === null || value === undefined || value === "";
+                    return (
+                      <Group key={field.key} gap={6} wrap="nowrap">
+                        <Text size="xs" c="dimmed" w={90} truncate>
+                          {fieldLabel(field, t)}
+                        </Text>
+                        <Text size="sm" truncate component="div" c={empty ? "dimmed" : undefined}>
+                          {empty ? "–" : value}
+                        </Text>
+                      </Group>
+                    );
+                  })}
                 </Stack>
               </Card>
             </li>

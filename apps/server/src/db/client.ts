@@ -36,6 +36,8 @@ export interface DatabaseHandle {
   copyFrom(table: string, columns: string[], data: string): Promise<void>;
   /** Runs `work` while holding a database-wide lock (serialises migrations of several processes). */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /** PGlite only: the whole database as a tar blob (see `loadDataDir`). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -45,12 +47,14 @@ export interface CreateDatabaseOptions {
   /** Folder for PGlite; `undefined` with no URL gives an in-memory database (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** PGlite only: start from a dump made by `dumpPglite` (tests start from a migrated template). */
+  loadDataDir?: Blob;
 }
 
 /** Opens the database for the configured engine. The caller owns the handle and closes it. */
 export async function createDatabase(options: CreateDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
@@ -96,10 +100,11 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir ? `${dataDir}/pg` : undefined, {
     extensions: { pg_trgm, unaccent },
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
@@ -122,6 +127,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     },
     // One process owns an embedded database (see db/lock.ts), so there is nobody to wait for.
     withLock: (_key, work) => work(),
+    dump: async () => client.dumpDataDir("none"),
     close: () => client.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Role } from "@kontor/contracts";
 import type { FastifyInstance } from "fastify";
@@ -19,7 +20,9 @@ export async function createTestDatabase(): Promise<{
 }> {
   const serverUrl = process.env.KONTOR_TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await createDatabase({});
+    const template = process.env.KONTOR_TEST_PGLITE_TEMPLATE;
+    const loadDataDir = template && existsSync(template) ? new Blob([readFileSync(template)]) : undefined;
+    const database = await createDatabase({ loadDataDir });
     await applyMigrations(database);
     return { database, drop: () => database.close() };
   }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, screenshot } from "../support/browser.ts";
+import { launchBrowser, newContext, screenshot, seriousAxeViolations } from "../support/browser.ts";
 import { uiText } from "../support/locales.ts";
 import { type KontorServer, startKontor } from "../support/server.ts";
 import {
@@ -156,5 +156,33 @@ describe("activities, follow-ups and the calendar", () => {
     expect(new Date(moved.startsAt).getTime()).toBeLessThan(start.getTime());
     expect(new Date(moved.endsAt).getTime() - new Date(moved.startsAt).getTime()).toBe(60 * 60_000);
     await screenshot(page, "calendar-week");
+  });
+
+  it("has no serious or critical axe violations on My tasks, the calendar and the projects board", async () => {
+    await callApi(context, server.baseUrl, {
+      method: "POST",
+      path: "/api/v1/projects",
+      body: { name: "Rollout Nord", companyId: company.id, deadline: "2027-03-31", status: "active" },
+    });
+    await callApi(context, server.baseUrl, {
+      method: "POST",
+      path: "/api/v1/tasks",
+      body: { title: "Dringend", priority: "urgent", dueAt: new Date(Date.now() - 3600_000).toISOString() },
+    });
+    const screens: [string, string][] = [
+      ["/tasks", '[data-testid="my-tasks-upcoming"]'],
+      ["/calendar", ".fc-timegrid-event"],
+      ["/projects", '[data-testid^="project-"]'],
+      [`/companies/${company.id}`, '[data-testid="timeline-item"], [data-kind]'],
+    ];
+    for (const [path, ready] of screens) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForTimeout(300);
+      const violations = await seriousAxeViolations(page);
+      expect(
+        violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      ).toEqual([]);
+    }
   });
 });

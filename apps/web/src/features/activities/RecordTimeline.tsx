@@ -57,12 +57,12 @@ function ItemBody({ item }: { item: TTimelineItem }) {
           {activity.type === "call" && (
             <Group gap={6}>
               {activity.direction && (
-                <Badge size="xs" variant="light">
+                <Badge size="xs" variant="default">
                   {t(`directions.${activity.direction}`)}
                 </Badge>
               )}
               {activity.outcome && (
-                <Badge size="xs" variant="light" color="teal">
+                <Badge size="xs" variant="default">
                   {t(`outcomes.${activity.outcome}`)}
                 </Badge>
               )}

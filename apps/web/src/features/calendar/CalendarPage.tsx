@@ -174,6 +174,9 @@ export function CalendarPage() {
           locales={[deLocale]}
           locale={currentLanguage()}
           firstDay={1}
+          buttonIcons={false}
+          buttonText={{ prev: `‹ ${t("calendar.previous")}`, next: `${t("calendar.next")} ›` }}
+          eventColor="#1864ab"
           nowIndicator
           editable
           selectable

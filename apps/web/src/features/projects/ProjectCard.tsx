@@ -44,14 +44,14 @@ export function ProjectCard({ project }: { project: TProject }) {
         </Group>
         <Group gap={6}>
           {project.deadline && (
-            <Badge size="xs" variant="light" color="orange">
+            <Badge size="xs" variant="default">
               {t("projects.deadline", { date: formatDate(project.deadline) })}
             </Badge>
           )}
-          <Badge size="xs" variant="light">
+          <Badge size="xs" variant="default">
             {t("projects.milestones", { done, total: project.milestones.length })}
           </Badge>
-          <Badge size="xs" variant="light" color="grape">
+          <Badge size="xs" variant="default">
             {t("projects.openTasks", { count: project.openTaskCount })}
           </Badge>
         </Group>

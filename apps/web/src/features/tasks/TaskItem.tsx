@@ -8,7 +8,12 @@ import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { completeTask, reopenTask, snoozeTask } from "./tasks-api.ts";
 
-const PRIORITY_COLOR: Record<string, string> = { low: "gray", normal: "blue", high: "orange", urgent: "red" };
+const PRIORITY_COLOR: Record<string, string> = {
+  low: "gray",
+  normal: "blue",
+  high: "blue.9",
+  urgent: "red.9",
+};
 
 /** One task with a checkbox to complete it and a "remind me again" menu. */
 export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boolean }) {
@@ -56,11 +61,15 @@ export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boo
       </Group>
       <Group gap={6} wrap="nowrap">
         {task.recurrence && (
-          <Badge size="xs" variant="light" color="grape">
+          <Badge size="xs" variant="default">
             {t("tasks.recurring")}
           </Badge>
         )}
-        <Badge size="xs" variant="light" color={PRIORITY_COLOR[task.priority]}>
+        <Badge
+          size="xs"
+          variant={task.priority === "urgent" || task.priority === "high" ? "filled" : "default"}
+          color={PRIORITY_COLOR[task.priority]}
+        >
           {t(`tasks.priorities.${task.priority}`)}
         </Badge>
         {!done && (

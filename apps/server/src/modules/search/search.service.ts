@@ -58,6 +58,10 @@ export async function runSearch(
   await tx.execute(
     sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`,
   );
+  // The planner under-prices the trigram operators and picks a sequential scan on smaller tables
+  // (measured: 149 ms instead of ~10 ms on 20,000 companies). Every statement below has an index
+  // path, so sequential scans are off for this transaction only.
+  await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
   const run = async (find: typeof searchPeople) => {
     const hits = await find(tx, params);
     if (hits.length >= params.limit || params.folded.length < MIN_TYPO_LENGTH) return hits;

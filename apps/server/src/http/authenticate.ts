@@ -4,11 +4,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Auth } from "../auth/better-auth.ts";
 import type { Database } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
+import { isUuid } from "../lib/uuid.ts";
 import type { ApiKeysService } from "../modules/api-keys/api-keys.service.ts";
 import { findMemberAccount } from "../modules/workspaces/users.repository.ts";
 import type { WorkspacesService } from "../modules/workspaces/workspaces.service.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AuthDeps {
   db: Database;
@@ -57,7 +56,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AuthDeps): vo
 
     const header = request.headers["x-workspace-id"];
     const requested = typeof header === "string" && header.length ? header : undefined;
-    if (requested && !UUID.test(requested)) throw new AppError("workspace_not_found", "No such workspace.");
+    if (requested && !isUuid(requested)) throw new AppError("workspace_not_found", "No such workspace.");
     const membership = await deps.workspaces.resolveMembership(session.user.id, requested);
     if (!membership) throw new AppError("workspace_not_found", "You are not a member of this workspace.");
     request.actor = {

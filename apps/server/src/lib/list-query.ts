@@ -2,6 +2,7 @@ import { FILTER_OPERATORS, type FieldError, type FilterOperator } from "@kontor/
 import { and, or, type SQL, sql } from "drizzle-orm";
 import { AppError } from "../errors/app-error.ts";
 import { isCalendarDate } from "./calendar-date.ts";
+import { isUuid } from "./uuid.ts";
 
 export type FieldKind = "text" | "number" | "timestamp" | "date" | "uuid" | "tags" | "boolean";
 
@@ -34,7 +35,6 @@ export interface ListPlan {
 }
 
 const FILTER_KEY = /^filter\[([^\]]{1,100})\](?:\[([^\]]{1,20})\])?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_IN_VALUES = 100;
 
 function invalidFilter(path: string, message: string): AppError {
@@ -68,7 +68,7 @@ function castValue(kind: FieldKind, value: string, path: string): SQL {
       if (!isCalendarDate(value)) throw invalidFilter(path, `"${value}" is not a date (YYYY-MM-DD)`);
       return sql`${value}::date`;
     case "uuid":
-      if (!UUID.test(value)) throw invalidFilter(path, `"${value}" is not a UUID`);
+      if (!isUuid(value)) throw invalidFilter(path, `"${value}" is not a UUID`);
       return sql`${value}::uuid`;
     case "boolean":
       if (value !== "true" && value !== "false") throw invalidFilter(path, "Use true or false");
@@ -203,7 +203,7 @@ function decodeCursor(cursor: string, sort: string): DecodedCursor {
     parsed.length !== 3 ||
     (parsed[0] !== null && typeof parsed[0] !== "string") ||
     typeof parsed[1] !== "string" ||
-    !UUID.test(parsed[1])
+    !isUuid(parsed[1])
   ) {
     throw malformedCursor();
   }

@@ -7,7 +7,7 @@ import type {
 } from "@kontor/contracts";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
-import { activities, recordLinks } from "../../db/schema/index.ts";
+import { activities } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
@@ -15,14 +15,17 @@ import type { Actor } from "../../lib/policy.ts";
 import { sanitizeRichText } from "../../lib/rich-text.ts";
 import { instantOfWallTime, wallTimeOf } from "../../lib/time-zone.ts";
 import { recordChange } from "../audit/audit.repository.ts";
-import { assertLinkTargetsExist, findLinks, replaceLinks } from "../record-links/record-links.repository.ts";
+import {
+  assertLinkTargetsExist,
+  findLinks,
+  linkedToRecordParam,
+  replaceLinks,
+} from "../record-links/record-links.repository.ts";
 import { FieldErrors } from "../records/record-support.ts";
 import type { TasksService } from "../tasks/tasks.service.ts";
 import { authorizeActivity } from "./activities.policy.ts";
 import { presentActivity } from "./activities.presenter.ts";
 import * as repo from "./activities.repository.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FIELDS: Record<string, FieldSpec> = {
   id: { expr: sql`${activities.id}`, kind: "uuid", nullable: false },
@@ -70,18 +73,12 @@ export function createActivitiesService({ db, tasks }: { db: Database; tasks: Ta
 
     async list(actor: Actor, request: ListRequest) {
       authorizeActivity(actor, "read");
-      const extra = [];
-      const recordId = request.raw.recordId;
-      if (recordId !== undefined) {
-        if (typeof recordId !== "string" || !UUID.test(recordId)) {
-          throw new AppError("invalid_filter", "recordId must be a UUID.", [
-            { path: "recordId", message: "Expected a UUID" },
-          ]);
-        }
-        extra.push(sql`EXISTS (SELECT 1 FROM ${recordLinks} WHERE ${recordLinks.workspaceId} = ${actor.workspaceId}
-          AND ${recordLinks.sourceType} = 'activity' AND ${recordLinks.sourceId} = ${activities.id}
-          AND ${recordLinks.recordId} = ${recordId})`);
-      }
+      const extra = linkedToRecordParam({
+        raw: request.raw,
+        workspaceId: actor.workspaceId,
+        sourceType: "activity",
+        sourceIdExpr: sql`${activities.id}`,
+      });
       const plan = planList({
         request,
         idExpr: sql`${activities.id}`,

@@ -11,6 +11,8 @@ import {
   recordLinks,
   tasks,
 } from "../../db/schema/index.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { isUuid } from "../../lib/uuid.ts";
 import type { FieldErrors } from "../records/record-support.ts";
 
 /** What owns a set of links: an activity, task, appointment or project. */
@@ -154,4 +156,24 @@ export function linkedToTargets(options: {
   return sql`EXISTS (SELECT 1 FROM ${recordLinks} l WHERE l.workspace_id = ${options.workspaceId}
     AND l.source_type = ${options.sourceType} AND l.source_id = ${options.sourceIdExpr}
     AND ${options.targets})`;
+}
+
+/**
+ * The `recordId=` query parameter of a list of linked sources (activities, tasks): a condition
+ * that the source links to that record, or none when the parameter is absent.
+ */
+export function linkedToRecordParam(options: {
+  raw: Record<string, unknown>;
+  workspaceId: string;
+  sourceType: LinkSource;
+  sourceIdExpr: ReturnType<typeof sql>;
+}) {
+  const recordId = options.raw.recordId;
+  if (recordId === undefined) return [];
+  if (!isUuid(recordId)) {
+    throw new AppError("invalid_filter", "recordId must be a UUID.", [
+      { path: "recordId", message: "Expected a UUID" },
+    ]);
+  }
+  return [linkedToTargets({ ...options, targets: sql`l.record_id = ${recordId}` })];
 }

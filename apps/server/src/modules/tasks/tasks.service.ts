@@ -1,7 +1,7 @@
 import type { TMyTasks, TTask, TTaskCreateRequest, TTaskUpdateRequest } from "@kontor/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
-import { memberships, recordLinks, tasks } from "../../db/schema/index.ts";
+import { memberships, tasks } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
@@ -14,15 +14,15 @@ import { signalNotified } from "../notifications/notifications.service.ts";
 import {
   assertLinkTargetsExist,
   findLinks,
+  linkedToRecordParam,
   recordExists,
   replaceLinks,
 } from "../record-links/record-links.repository.ts";
 import { FieldErrors } from "../records/record-support.ts";
+import { deliverDueReminders } from "./task-reminders.ts";
 import { authorizeTask } from "./tasks.policy.ts";
 import { presentTask } from "./tasks.presenter.ts";
 import * as repo from "./tasks.repository.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FIELDS: Record<string, FieldSpec> = {
   id: { expr: sql`${tasks.id}`, kind: "uuid", nullable: false },
@@ -37,8 +37,6 @@ const FIELDS: Record<string, FieldSpec> = {
   createdAt: { expr: sql`${tasks.createdAt}`, kind: "timestamp", nullable: false },
   updatedAt: { expr: sql`${tasks.updatedAt}`, kind: "timestamp", nullable: false },
 };
-
-const REMINDER_BATCH = 100;
 
 async function assertAssignee(
   db: Executor,
@@ -181,18 +179,12 @@ export function createTasksService({ db }: { db: Database }) {
 
     async list(actor: Actor, request: ListRequest) {
       authorizeTask(actor, "read");
-      const extra = [];
-      const recordId = request.raw.recordId;
-      if (recordId !== undefined) {
-        if (typeof recordId !== "string" || !UUID.test(recordId)) {
-          throw new AppError("invalid_filter", "recordId must be a UUID.", [
-            { path: "recordId", message: "Expected a UUID" },
-          ]);
-        }
-        extra.push(sql`EXISTS (SELECT 1 FROM ${recordLinks} WHERE ${recordLinks.workspaceId} = ${actor.workspaceId}
-          AND ${recordLinks.sourceType} = 'task' AND ${recordLinks.sourceId} = ${tasks.id}
-          AND ${recordLinks.recordId} = ${recordId})`);
-      }
+      const extra = linkedToRecordParam({
+        raw: request.raw,
+        workspaceId: actor.workspaceId,
+        sourceType: "task",
+        sourceIdExpr: sql`${tasks.id}`,
+      });
       const plan = planList({
         request,
         idExpr: sql`${tasks.id}`,
@@ -363,39 +355,8 @@ export function createTasksService({ db }: { db: Database }) {
       };
     },
 
-    /**
-     * Delivers every reminder that is due: claims the tasks and writes their notifications in one
-     * transaction, so each reminder fires exactly once, whichever worker runs it and however often.
-     */
-    async deliverDueReminders(options: { now?: Date } = {}): Promise<number> {
-      const now = options.now ?? new Date();
-      let total = 0;
-      for (;;) {
-        const notified: string[] = [];
-        const claimed = await db.transaction(async (tx) => {
-          const rows = await repo.claimDueReminders(tx, { now, limit: REMINDER_BATCH });
-          for (const row of rows) {
-            const userId = row.assigneeId ?? row.createdBy;
-            if (!userId) continue;
-            const written = await insertNotification(tx, {
-              workspaceId: row.workspaceId,
-              userId,
-              type: "task_reminder",
-              title: row.title,
-              body: row.dueAt ? `Due ${row.dueAt.toISOString()}` : null,
-              recordType: "task",
-              recordId: row.id,
-              dedupeKey: `task-reminder:${row.id}:${row.reminderAt?.toISOString()}`,
-            });
-            if (written) notified.push(userId);
-          }
-          return rows.length;
-        });
-        signalNotified(notified);
-        total += claimed;
-        if (claimed < REMINDER_BATCH) return total;
-      }
-    },
+    /** Delivers every due reminder exactly once (see task-reminders.ts). */
+    deliverDueReminders: (options: { now?: Date } = {}) => deliverDueReminders(db, options),
   };
   return service;
 }

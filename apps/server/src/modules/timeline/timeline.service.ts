@@ -2,6 +2,7 @@ import { TIMELINE_KINDS, type TimelineKind, type TTimelineItem } from "@kontor/c
 import type { Database } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
+import { isUuid } from "../../lib/uuid.ts";
 import * as activitiesRepo from "../activities/activities.repository.ts";
 import type { ActivitiesService } from "../activities/activities.service.ts";
 import type { AppointmentsService } from "../appointments/appointments.service.ts";
@@ -10,8 +11,6 @@ import { recordExists } from "../record-links/record-links.repository.ts";
 import * as tasksRepo from "../tasks/tasks.repository.ts";
 import type { TasksService } from "../tasks/tasks.service.ts";
 import { findAuditEntriesByIds, findTimelinePage, type TimelineTarget } from "./timeline.repository.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalidCursor(): AppError {
   return new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
@@ -26,7 +25,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
       Array.isArray(parsed) &&
       typeof parsed[0] === "string" &&
       !Number.isNaN(Date.parse(parsed[0])) &&
-      UUID.test(parsed[1])
+      isUuid(parsed[1])
     ) {
       return { at: parsed[0], id: parsed[1] };
     }

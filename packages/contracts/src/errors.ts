@@ -44,11 +44,44 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** One field error inside a problem: `path` is a dotted path into the request body or query. */
+/**
+ * One field error inside a problem: `path` is a dotted path into the request body or query,
+ * `message` an English sentence for developers. `code` names the rule that failed so a client can
+ * show its own text: zod's issue codes for schema checks (`too_small`, `too_big`, `invalid_type`,
+ * `invalid_format`, `invalid_value`, `unrecognized_keys`) with their `params` (`origin`,
+ * `minimum`, `maximum`, `format`), or one of {@link FIELD_ERROR_CODES} for Kontor's own rules.
+ *
+ * @example { "path": "email", "message": "Invalid email address", "code": "invalid_format", "params": { "format": "email" } }
+ */
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number | boolean>;
 }
+
+/** Codes of Kontor's own field rules (beyond zod's issue codes); stable, only ever added to. */
+export const FIELD_ERROR_CODES = [
+  "required",
+  "invalid_phone",
+  "not_a_member",
+  "record_not_found",
+  "end_before_start",
+  "unsupported_recurrence",
+  "name_or_email_required",
+  "key_taken",
+  "options_required",
+  "password_too_short",
+  "self_relation",
+  "malformed_cursor",
+  "invalid_filter",
+  "invalid_header",
+  "file_required",
+  "different_records_required",
+  "static_segment_only",
+] as const;
+
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** RFC 9457 problem details as Kontor sends them. */
 export interface Problem {

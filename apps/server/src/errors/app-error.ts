@@ -20,5 +20,13 @@ export const notFound = (code: ErrorCode = "not_found", detail = "The record doe
 
 export const forbidden = (detail = "Your role does not allow this.") => new AppError("forbidden", detail);
 
+/** The field error for a reference to a record that does not exist in the actor's workspace. */
+export const noSuchRecord = (path: string, recordType: string): FieldError => ({
+  path,
+  message: `No such ${recordType} in this workspace`,
+  code: "record_not_found",
+  params: { recordType },
+});
+
 export const validationFailed = (errors: FieldError[], detail = "The request is not valid.") =>
   new AppError("validation_failed", detail, errors);

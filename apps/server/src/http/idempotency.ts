@@ -33,7 +33,7 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     const key = String(header);
     if (key.length < 1 || key.length > 200) {
       throw new AppError("validation_failed", "Idempotency-Key must be 1 to 200 characters.", [
-        { path: "headers.idempotency-key", message: "1 to 200 characters" },
+        { path: "headers.idempotency-key", message: "1 to 200 characters", code: "invalid_header" },
       ]);
     }
     const requestHash = createHash("sha256")

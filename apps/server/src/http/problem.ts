@@ -28,6 +28,20 @@ export function buildProblem(code: ErrorCode, detail?: string, errors?: FieldErr
   return problem;
 }
 
+/** The scalar details of a zod issue a client needs to word the message itself. */
+const ISSUE_PARAMS = ["origin", "minimum", "maximum", "inclusive", "format", "expected"] as const;
+
+function paramsOf(issue: Record<string, unknown> | undefined): FieldError["params"] {
+  const params: NonNullable<FieldError["params"]> = {};
+  for (const key of ISSUE_PARAMS) {
+    const value = issue?.[key];
+    if (typeof value === "string" || typeof value === "boolean") params[key] = value;
+    else if (typeof value === "number" && Number.isFinite(value)) params[key] = value;
+    else if (typeof value === "bigint") params[key] = Number(value);
+  }
+  return Object.keys(params).length ? params : undefined;
+}
+
 function pathOf(instancePath: string, context: string): string {
   const trimmed = instancePath.split("/").filter(Boolean).join(".");
   return context === "body" ? trimmed : [context, trimmed].filter(Boolean).join(".");
@@ -56,14 +70,24 @@ export function registerProblemHandler(app: FastifyInstance): void {
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? "body";
       const errors = error.validation.flatMap((issue) => {
-        const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+        const details = issue.params as Record<string, unknown> | undefined;
+        const keys = details?.keys;
         if (issue.keyword === "unrecognized_keys" && Array.isArray(keys)) {
           return keys.map((key) => ({
             path: pathOf(`${issue.instancePath}/${key}`, context),
             message: "Unknown field",
+            code: issue.keyword,
           }));
         }
-        return [{ path: pathOf(issue.instancePath, context), message: issue.message ?? "Invalid value" }];
+        const params = paramsOf(details);
+        return [
+          {
+            path: pathOf(issue.instancePath, context),
+            message: issue.message ?? "Invalid value",
+            code: issue.keyword,
+            ...(params ? { params } : {}),
+          },
+        ];
       });
       problem = buildProblem("validation_failed", "The request is not valid.", errors);
     } else if (isResponseSerializationError(error)) {

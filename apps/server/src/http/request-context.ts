@@ -41,7 +41,7 @@ export function ifMatchVersion(request: FastifyRequest): number | undefined {
   const value = String(header).replace(/^W\//, "").replaceAll('"', "").trim();
   if (!/^\d{1,9}$/.test(value)) {
     throw new AppError("validation_failed", "If-Match must be the record's version number.", [
-      { path: "headers.if-match", message: "Expected a version number" },
+      { path: "headers.if-match", message: "Expected a version number", code: "invalid_header" },
     ]);
   }
   return Number(value);

@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { problemMessage } from "../lib/error-text.ts";
 import { isApiError } from "../lib/problem.ts";
 
 export function RoutePending() {
@@ -23,7 +24,11 @@ export function RouteError({ error }: { error: unknown }) {
       >
         <Stack gap="sm">
           <Text>
-            {notFound ? t("errors.notFound") : isApiError(error) ? error.detail : t("errors.unexpected")}
+            {notFound
+              ? t("errors.notFound")
+              : isApiError(error)
+                ? problemMessage(error)
+                : t("errors.unexpected")}
           </Text>
           <Button component={Link} to="/people" variant="light">
             {t("errors.backHome")}

@@ -1,21 +1,17 @@
 import { useCallback, useState } from "react";
 import type { z } from "zod";
-import i18n from "./i18n.ts";
+import { ruleMessage } from "./error-text.ts";
 import { fieldErrorMap, isApiError } from "./problem.ts";
 
 export type FieldErrors = Record<string, string>;
 
-/** Translates a zod issue into the UI language where a generic message exists, else keeps the schema's text. */
+/** Translates a zod issue into the UI language, the same way as the server's field errors. */
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1)
-    return i18n.t("validation.required");
-  if (issue.code === "invalid_format" && issue.format === "email") return i18n.t("validation.email");
-  if (issue.code === "too_small" && issue.origin === "string")
-    return i18n.t("validation.minLength", { count: Number(issue.minimum) });
-  if (issue.code === "too_big" && issue.origin === "string")
-    return i18n.t("validation.maxLength", { count: Number(issue.maximum) });
-  if (issue.code === "invalid_format" && issue.format === "url") return i18n.t("validation.url");
-  return issue.message;
+  return ruleMessage({
+    code: issue.code,
+    message: issue.message,
+    params: issue as unknown as Record<string, unknown>,
+  });
 }
 
 /** Flattens zod issues into `{ "address.city": "message" }`. */

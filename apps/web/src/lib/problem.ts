@@ -1,4 +1,5 @@
 import type { FieldError, Problem } from "@kontor/contracts";
+import { ruleMessage } from "./error-text.ts";
 
 /** An RFC 9457 problem returned by the API, thrown by `unwrap`. */
 export class ApiError extends Error {
@@ -21,12 +22,18 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-/** Field errors keyed by dotted path, e.g. `{ "address.city": "Too long" }`. */
+/** Field errors keyed by dotted path, in the UI language, e.g. `{ "address.city": "Höchstens 100 Zeichen" }`. */
 export function fieldErrorMap(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};
   return Object.fromEntries(
-    error.fieldErrors.map((item) => [item.path.replace(/^body\./, ""), item.message]),
+    error.fieldErrors.map((item) => [item.path.replace(/^body\./, ""), ruleMessage(item)]),
   );
+}
+
+/** The first field error of a problem in the UI language, if it has one. */
+export function firstFieldMessage(error: unknown): string | undefined {
+  const first = isApiError(error) ? error.fieldErrors[0] : undefined;
+  return first ? ruleMessage(first) : undefined;
 }
 
 interface FetchResult<T> {

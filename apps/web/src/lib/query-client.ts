@@ -1,5 +1,6 @@
 import { notifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { problemMessage } from "./error-text.ts";
 import i18n from "./i18n.ts";
 import { isApiError } from "./problem.ts";
 
@@ -9,10 +10,10 @@ function onUnauthenticated(error: unknown) {
   }
 }
 
-/** Shows a problem's `detail` when the caller has no better place for it (no field errors). */
+/** Shows a problem in the UI language when the caller has no better place for it (no field errors). */
 export function notifyError(error: unknown, override?: string) {
   const message =
-    override ?? (isApiError(error) ? (error.detail ?? error.message) : i18n.t("errors.unexpected"));
+    override ?? (isApiError(error) ? (problemMessage(error) ?? error.message) : i18n.t("errors.unexpected"));
   notifications.show({ color: "red", title: i18n.t("errors.title"), message });
 }
 

@@ -11,48 +11,88 @@ function checkValue(
   definition: CustomFieldRow,
   value: unknown,
   defaultRegion: string,
-): { value?: unknown; error?: string } {
+): { value?: unknown; error?: Omit<FieldError, "path"> } {
   const options = definition.options.map((option) => option.value);
   switch (definition.type) {
     case "text":
       return typeof value === "string" && value.length <= MAX_TEXT
         ? { value }
-        : { error: `Text up to ${MAX_TEXT} characters` };
+        : {
+            error: {
+              message: `Text up to ${MAX_TEXT} characters`,
+              code: "too_big",
+              params: { origin: "string", maximum: MAX_TEXT },
+            },
+          };
     case "number":
-      return typeof value === "number" && Number.isFinite(value) ? { value } : { error: "Expected a number" };
+      return typeof value === "number" && Number.isFinite(value)
+        ? { value }
+        : { error: { message: "Expected a number", code: "invalid_type", params: { expected: "number" } } };
     case "boolean":
-      return typeof value === "boolean" ? { value } : { error: "Expected true or false" };
+      return typeof value === "boolean"
+        ? { value }
+        : {
+            error: {
+              message: "Expected true or false",
+              code: "invalid_type",
+              params: { expected: "boolean" },
+            },
+          };
     case "date":
-      return isCalendarDate(value) ? { value } : { error: "Expected a date (YYYY-MM-DD)" };
+      return isCalendarDate(value)
+        ? { value }
+        : {
+            error: {
+              message: "Expected a date (YYYY-MM-DD)",
+              code: "invalid_format",
+              params: { format: "date" },
+            },
+          };
     case "select":
       return typeof value === "string" && options.includes(value)
         ? { value }
-        : { error: `Expected one of ${options.join(", ")}` };
+        : { error: { message: `Expected one of ${options.join(", ")}`, code: "invalid_value" } };
     case "multiselect":
       return Array.isArray(value) && value.every((item) => typeof item === "string" && options.includes(item))
         ? { value: [...new Set(value as string[])] }
-        : { error: `Expected a list of ${options.join(", ")}` };
+        : { error: { message: `Expected a list of ${options.join(", ")}`, code: "invalid_value" } };
     case "url":
       return typeof value === "string" &&
         /^https?:\/\/[^\s]+$/.test(value) &&
         value.length <= 500 &&
         URL.canParse(value)
         ? { value }
-        : { error: "Expected an http(s) URL" };
+        : {
+            error: { message: "Expected an http(s) URL", code: "invalid_format", params: { format: "url" } },
+          };
     case "email":
       return ZEmail.safeParse(value).success
         ? { value: String(value).toLowerCase() }
-        : { error: "Expected an email address" };
+        : {
+            error: {
+              message: "Expected an email address",
+              code: "invalid_format",
+              params: { format: "email" },
+            },
+          };
     case "phone": {
       const e164 = typeof value === "string" ? toE164(value, defaultRegion) : null;
-      return e164 ? { value: e164 } : { error: "Expected a valid phone number" };
+      return e164
+        ? { value: e164 }
+        : { error: { message: "Expected a valid phone number", code: "invalid_phone" } };
     }
     case "currency":
       return ZMoney.safeParse(value).success
         ? { value }
-        : { error: 'Expected { "amount": "12.50", "currency": "EUR" }' };
+        : {
+            error: {
+              message: 'Expected { "amount": "12.50", "currency": "EUR" }',
+              code: "invalid_format",
+              params: { format: "money" },
+            },
+          };
     default:
-      return { error: "Unknown field type" };
+      return { error: { message: "Unknown field type" } };
   }
 }
 
@@ -73,7 +113,7 @@ export function validateCustomFieldValues(options: {
     const definition = byKey.get(key);
     const path = `customFields.${key}`;
     if (!definition) {
-      errors.push({ path, message: `Unknown custom field "${key}"` });
+      errors.push({ path, message: `Unknown custom field "${key}"`, code: "unrecognized_keys" });
       continue;
     }
     if (value === null) {
@@ -81,7 +121,7 @@ export function validateCustomFieldValues(options: {
       continue;
     }
     const checked = checkValue(definition, value, options.defaultRegion);
-    if (checked.error) errors.push({ path, message: checked.error });
+    if (checked.error) errors.push({ path, ...checked.error });
     else result[key] = checked.value;
   }
   for (const definition of options.definitions) {
@@ -89,7 +129,11 @@ export function validateCustomFieldValues(options: {
     const empty =
       value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
     if (definition.required && empty) {
-      errors.push({ path: `customFields.${definition.key}`, message: `${definition.label} is required` });
+      errors.push({
+        path: `customFields.${definition.key}`,
+        message: `${definition.label} is required`,
+        code: "required",
+      });
     }
   }
   return { values: result, errors };

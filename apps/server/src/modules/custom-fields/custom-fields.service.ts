@@ -45,7 +45,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
         const existing = await repo.findCustomFields(tx, actor.workspaceId, input.object);
         if (existing.some((field) => field.key === input.key)) {
           throw new AppError("duplicate_key", `A ${input.object} field with key "${input.key}" exists.`, [
-            { path: "key", message: "This key is taken" },
+            { path: "key", message: "This key is taken", code: "key_taken" },
           ]);
         }
         const row = await repo.insertCustomField(tx, {
@@ -78,7 +78,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
       if (!existing) throw new AppError("custom_field_not_found", "No such custom field.");
       if (input.options && ["select", "multiselect"].includes(existing.type) && input.options.length === 0) {
         throw new AppError("validation_failed", "A select field needs at least one option.", [
-          { path: "options", message: "At least one option" },
+          { path: "options", message: "At least one option", code: "options_required" },
         ]);
       }
       return db.transaction(async (tx) => {

@@ -24,7 +24,7 @@ function contentDisposition(kind: "attachment" | "inline", name: string): string
 function bodyOf(body: unknown): Buffer {
   if (!Buffer.isBuffer(body)) {
     throw new AppError("validation_failed", "Send the file's bytes as the request body.", [
-      { path: "body", message: "Expected the file content" },
+      { path: "body", message: "Expected the file content", code: "file_required" },
     ]);
   }
   return body;

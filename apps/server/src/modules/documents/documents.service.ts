@@ -58,7 +58,7 @@ async function pdfText(data: Buffer): Promise<string | null> {
 async function prepareFile(storage: FileStorage, workspaceId: string, name: string, data: Buffer) {
   if (data.length === 0) {
     throw new AppError("validation_failed", "The file is empty.", [
-      { path: "body", message: "Send the file's bytes" },
+      { path: "body", message: "Send the file's bytes", code: "file_required" },
     ]);
   }
   const check = await checkFileContent(name, data);

@@ -106,7 +106,9 @@ export function createMergeService({ db }: { db: Database }) {
       authorizeRecord(actor, "update");
       authorizeRecord(actor, "delete");
       if (input.survivorId === input.mergedId)
-        throw validationFailed([{ path: "mergedId", message: "Choose two different records" }]);
+        throw validationFailed([
+          { path: "mergedId", message: "Choose two different records", code: "different_records_required" },
+        ]);
       const table = tableOf(input.object);
       return db.transaction(async (tx) => {
         const [survivor, merged] = await loadPair(tx, actor, input.object, [

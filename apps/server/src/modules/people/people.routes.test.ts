@@ -1,4 +1,4 @@
-import type { TEmployment, TPerson } from "@kontor/contracts";
+import type { FieldError, TEmployment, TPerson } from "@kontor/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCompany, buildPerson, buildWorkspace, countRows, expectProblem } from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
@@ -145,6 +145,41 @@ describe("bad input is a problem+json and writes nothing", () => {
     });
     const paths = expectProblem(response, 400, "validation_failed");
     expect(paths).toEqual(expect.arrayContaining(["email", "address.country"]));
+  });
+
+  it("names the failed rule of each field error with a code and its parameters, for clients to word", async () => {
+    const response = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: admin,
+      body: { lastName: "A".repeat(201), email: "nope", phone: "123", unknownThing: 1 },
+    });
+    expectProblem(response, 400, "validation_failed");
+    const errors = (response.body as { errors: FieldError[] }).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "lastName",
+          code: "too_big",
+          params: expect.objectContaining({ origin: "string", maximum: 200 }),
+        }),
+        expect.objectContaining({
+          path: "email",
+          code: "invalid_format",
+          params: expect.objectContaining({ format: "email" }),
+        }),
+        expect.objectContaining({ path: "unknownThing", code: "unrecognized_keys" }),
+      ]),
+    );
+    const phone = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: admin,
+      body: { lastName: "A", phone: "123" },
+    });
+    expect((phone.body as { errors: FieldError[] }).errors).toEqual([
+      expect.objectContaining({ path: "phone", code: "invalid_phone", params: { value: "123" } }),
+    ]);
   });
 
   it("refuses an update that removes every name and the email, and keeps the record", async () => {

@@ -106,7 +106,14 @@ export async function assertLinkTargetsExist(
   }
   links.forEach((link, index) => {
     if (!found.has(`${link.recordType}:${link.recordId}`)) {
-      errors.add(`links.${index}.recordId`, `No such ${link.recordType} in this workspace`);
+      errors.add(
+        `links.${index}.recordId`,
+        `No such ${link.recordType} in this workspace`,
+        "record_not_found",
+        {
+          recordType: link.recordType,
+        },
+      );
     }
   });
 }
@@ -172,7 +179,7 @@ export function linkedToRecordParam(options: {
   if (recordId === undefined) return [];
   if (!isUuid(recordId)) {
     throw new AppError("invalid_filter", "recordId must be a UUID.", [
-      { path: "recordId", message: "Expected a UUID" },
+      { path: "recordId", message: "Expected a UUID", code: "invalid_format", params: { format: "uuid" } },
     ]);
   }
   return [linkedToTargets({ ...options, targets: sql`l.record_id = ${recordId}` })];

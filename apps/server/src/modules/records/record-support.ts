@@ -1,4 +1,9 @@
-import { type CustomFieldObject, DEFAULT_WORKSPACE_SETTINGS, type FieldError } from "@kontor/contracts";
+import {
+  type CustomFieldObject,
+  DEFAULT_WORKSPACE_SETTINGS,
+  type FieldError,
+  type FieldErrorCode,
+} from "@kontor/contracts";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { companies, memberships, workspaces } from "../../db/schema/index.ts";
@@ -53,8 +58,8 @@ export function listDefinitions(
 /** Collects field errors while normalising input, then throws them together. */
 export class FieldErrors {
   readonly list: FieldError[] = [];
-  add(path: string, message: string) {
-    this.list.push({ path, message });
+  add(path: string, message: string, code?: FieldErrorCode, params?: FieldError["params"]) {
+    this.list.push({ path, message, ...(code ? { code } : {}), ...(params ? { params } : {}) });
   }
   throwIfAny() {
     if (this.list.length) throw validationFailed(this.list);
@@ -69,7 +74,7 @@ export function normalisePhone(
 ) {
   if (value === undefined || value === null || value === "") return value === "" ? null : value;
   const e164 = toE164(value, region);
-  if (!e164) errors.add(path, `"${value}" is not a valid phone number`);
+  if (!e164) errors.add(path, `"${value}" is not a valid phone number`, "invalid_phone", { value });
   return e164;
 }
 
@@ -100,7 +105,7 @@ export async function assertOwnerIsMember(
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, ownerId)));
-  if (!row) errors.add("ownerId", "The owner must be a member of this workspace");
+  if (!row) errors.add("ownerId", "The owner must be a member of this workspace", "not_a_member");
 }
 
 export async function assertCompanyExists(
@@ -116,7 +121,10 @@ export async function assertCompanyExists(
     .where(
       and(eq(companies.workspaceId, workspaceId), eq(companies.id, companyId), isNull(companies.deletedAt)),
     );
-  if (!row) errors.add("companyId", "No such company in this workspace");
+  if (!row)
+    errors.add("companyId", "No such company in this workspace", "record_not_found", {
+      recordType: "company",
+    });
 }
 
 /** Filter fields every record shares: address parts, tags, owner, timestamps, custom fields. */

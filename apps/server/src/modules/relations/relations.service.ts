@@ -1,8 +1,8 @@
-import type { RecordType, TRelation, TRelationCreateRequest } from "@kontor/contracts";
+import type { FieldError, RecordType, TRelation, TRelationCreateRequest } from "@kontor/contracts";
 import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { companies, people, relations, workspaces } from "../../db/schema/index.ts";
-import { AppError, validationFailed } from "../../errors/app-error.ts";
+import { AppError, noSuchRecord, validationFailed } from "../../errors/app-error.ts";
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { displayNameOf } from "../people/people.presenter.ts";
@@ -84,15 +84,19 @@ export function createRelationsService({ db }: { db: Database }) {
         .select({ settings: workspaces.settings })
         .from(workspaces)
         .where(eq(workspaces.id, actor.workspaceId));
-      const errors = [];
+      const errors: FieldError[] = [];
       if (!workspace?.settings.relationLabels.some((label) => label.key === input.label)) {
-        errors.push({ path: "label", message: `Unknown relation label "${input.label}"` });
+        errors.push({
+          path: "label",
+          message: `Unknown relation label "${input.label}"`,
+          code: "invalid_value",
+        });
       }
       if (input.from.id === input.to.id)
-        errors.push({ path: "to.id", message: "A record cannot relate to itself" });
+        errors.push({ path: "to.id", message: "A record cannot relate to itself", code: "self_relation" });
       const names = await namesOf(db, actor.workspaceId, [input.from, input.to]);
-      if (!names.has(input.from.id)) errors.push({ path: "from.id", message: `No such ${input.from.type}` });
-      if (!names.has(input.to.id)) errors.push({ path: "to.id", message: `No such ${input.to.type}` });
+      if (!names.has(input.from.id)) errors.push(noSuchRecord("from.id", input.from.type));
+      if (!names.has(input.to.id)) errors.push(noSuchRecord("to.id", input.to.type));
       if (errors.length) throw validationFailed(errors);
       return db.transaction(async (tx) => {
         const [row] = await tx

@@ -166,7 +166,11 @@ export function createSegmentsService({ db }: { db: Database }) {
       if (input.definition) {
         if (existing.kind === "static")
           throw validationFailed([
-            { path: "definition", message: "A static segment has members, not a definition" },
+            {
+              path: "definition",
+              message: "A static segment has members, not a definition",
+              code: "static_segment_only",
+            },
           ]);
         compileDefinition(
           input.definition,
@@ -252,7 +256,9 @@ export function createSegmentsService({ db }: { db: Database }) {
       authorizeRecord(actor, "update");
       const segment = await getRow(actor, id);
       if (segment.kind !== "static")
-        throw validationFailed([{ path: "ids", message: "Only a static segment takes members" }]);
+        throw validationFailed([
+          { path: "ids", message: "Only a static segment takes members", code: "static_segment_only" },
+        ]);
       const added = await repo.addStaticMembers(db, {
         workspaceId: actor.workspaceId,
         segmentId: id,
@@ -275,7 +281,13 @@ export function createSegmentsService({ db }: { db: Database }) {
       authorizeRecord(actor, "update");
       const segment = await getRow(actor, id);
       if (segment.kind !== "static")
-        throw validationFailed([{ path: "ids", message: "Only a static segment has members to remove" }]);
+        throw validationFailed([
+          {
+            path: "ids",
+            message: "Only a static segment has members to remove",
+            code: "static_segment_only",
+          },
+        ]);
       await repo.removeStaticMembers(db, { workspaceId: actor.workspaceId, segmentId: id, ids });
       return this.count(actor, id);
     },

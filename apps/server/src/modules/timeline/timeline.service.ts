@@ -14,7 +14,7 @@ import { findAuditEntriesByIds, findTimelinePage, type TimelineTarget } from "./
 
 function invalidCursor(): AppError {
   return new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
-    { path: "cursor", message: "Malformed cursor" },
+    { path: "cursor", message: "Malformed cursor", code: "malformed_cursor" },
   ]);
 }
 

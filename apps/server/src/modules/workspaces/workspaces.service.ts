@@ -31,7 +31,12 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
   async function createAuthUser(email: string, password: string, name: string) {
     if (password.length < 10) {
       throw new AppError("validation_failed", "The password is too short.", [
-        { path: "password", message: "Use at least 10 characters" },
+        {
+          path: "password",
+          message: "Use at least 10 characters",
+          code: "password_too_short",
+          params: { minimum: 10 },
+        },
       ]);
     }
     const context = await auth.$context;

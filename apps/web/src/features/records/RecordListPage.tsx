@@ -4,7 +4,7 @@ import { IconPlus, IconSearch, IconUsers } from "@tabler/icons-react";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { type ComponentType, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../lib/problem.ts";
+import { firstFieldMessage, isApiError } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { BulkActions } from "./BulkActions.tsx";
 import { ColumnChooser } from "./ColumnChooser.tsx";
@@ -73,8 +73,7 @@ export function RecordListPage<T extends AnyRecord>({
         notifyError(error, t("list.conflict"));
         await queryClient.invalidateQueries({ queryKey: [config.segment, "list"] });
       } else {
-        const fieldMessage = isApiError(error) ? error.fieldErrors[0]?.message : undefined;
-        notifyError(error, fieldMessage);
+        notifyError(error, firstFieldMessage(error));
       }
       throw error;
     }

@@ -5,7 +5,7 @@ import { IconUserMinus, IconUsers, IconX } from "@tabler/icons-react";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../lib/problem.ts";
+import { firstFieldMessage } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { companyConfig } from "../companies/company-config.tsx";
 import { personConfig } from "../people/person-config.tsx";
@@ -43,7 +43,7 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
       await patchRecord(config.segment, record, field.toPatch(record, value));
       await queryClient.invalidateQueries({ queryKey: ["segments", "members", segment.id] });
     } catch (error) {
-      notifyError(error, isApiError(error) ? error.fieldErrors[0]?.message : undefined);
+      notifyError(error, firstFieldMessage(error));
       throw error;
     }
   }

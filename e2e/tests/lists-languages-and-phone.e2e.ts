@@ -194,6 +194,12 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     await email.fill("anna@");
     await page.getByTestId("person-form-submit").click();
     expect(await fieldError(page, email)).toBe(uiText("de", "common", "validation.email"));
+    // a rule only the server checks comes back as a code and is worded in German too
+    await email.fill("anna@example.de");
+    const phoneInput = page.getByTestId("person-form").getByTestId("field-phone");
+    await phoneInput.fill("123");
+    await page.getByTestId("person-form-submit").click();
+    expect(await fieldError(page, phoneInput)).toBe(uiText("de", "common", "validation.codes.invalid_phone"));
     await page.keyboard.press("Escape");
     await page.getByTestId("person-form").waitFor({ state: "detached" });
 

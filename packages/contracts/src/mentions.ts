@@ -12,7 +12,11 @@ export interface MemberHandle {
 /** The handles that mention a member: name with dots, email local part, name without spaces. */
 export function mentionHandlesOf(member: MemberHandle): string[] {
   const name = member.name.toLowerCase();
-  return [name.replace(/\s+/g, "."), member.email.toLowerCase().split("@")[0] ?? "", name.replace(/\s+/g, "")];
+  return [
+    name.replace(/\s+/g, "."),
+    member.email.toLowerCase().split("@")[0] ?? "",
+    name.replace(/\s+/g, ""),
+  ];
 }
 
 function handleMap(members: MemberHandle[]): Map<string, string> {

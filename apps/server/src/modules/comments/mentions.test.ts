@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { mentionQueryAt } from "@kontor/contracts";
+import { describe, expect, it } from "vitest";
 import { findMentionedUsers, mentionHandleFor } from "./mentions.ts";
 
 const members = [

@@ -1,6 +1,6 @@
 import "../activities/activities-i18n.ts";
 import type { TTask } from "@kontor/contracts";
-import { ActionIcon, Badge, Checkbox, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
+import { ActionIcon, Badge, Checkbox, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { IconAlarmSnooze } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

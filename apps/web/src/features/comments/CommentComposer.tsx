@@ -7,7 +7,7 @@ import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 
-type CommentableType = "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+export type CommentableType = "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
 
 /** Write a comment on a record; `@name` notifies that colleague. */
 export function CommentComposer({ recordType, recordId }: { recordType: CommentableType; recordId: string }) {

@@ -10,6 +10,7 @@ import { CompanyName } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
 import { ProjectCard } from "./ProjectCard.tsx";
 import { ProjectFormModal } from "./ProjectFormModal.tsx";
+import { ProjectLink } from "./ProjectLink.tsx";
 import { projectsQuery } from "./projects-api.ts";
 
 /** Projects overview: a board by status or a list by deadline. */
@@ -69,7 +70,9 @@ export function ProjectsPage() {
             <Table.Tbody>
               {data.map((project) => (
                 <Table.Tr key={project.id}>
-                  <Table.Td>{project.name}</Table.Td>
+                  <Table.Td>
+                    <ProjectLink id={project.id}>{project.name}</ProjectLink>
+                  </Table.Td>
                   <Table.Td>
                     {project.companyId && (
                       <RecordLink segment="companies" id={project.companyId}>

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
-import { CommentComposer, type CommentableType } from "./CommentComposer.tsx";
+import { type CommentableType, CommentComposer } from "./CommentComposer.tsx";
 import { CommentItem } from "./CommentItem.tsx";
 
 /** Comments on a record without a timeline (a project, say): the composer and the newest 50. */
@@ -16,7 +16,9 @@ export function RecordComments({ recordType, recordId }: { recordType: Commentab
     queryKey: ["comments", recordType, recordId],
     queryFn: async () =>
       (
-        unwrap(await api.GET("/api/v1/comments", { params: { query: { recordType, recordId, limit: 50 } } })) as {
+        unwrap(
+          await api.GET("/api/v1/comments", { params: { query: { recordType, recordId, limit: 50 } } }),
+        ) as {
           data: TComment[];
         }
       ).data,

@@ -150,7 +150,10 @@ export function ProjectDetailsForm({ project }: { project: TProject }) {
           value={values.status}
           allowDeselect={false}
           onChange={(status) => status && set({ status: status as TProject["status"] })}
-          data={PROJECT_STATUSES.map((status) => ({ value: status, label: t(`projects.statuses.${status}`) }))}
+          data={PROJECT_STATUSES.map((status) => ({
+            value: status,
+            label: t(`projects.statuses.${status}`),
+          }))}
           data-testid="project-status"
         />
         <TextInput

@@ -3,7 +3,15 @@ import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 
 /** A link to a project's page. */
-export function ProjectLink({ id, children, size = "sm" }: { id: string; children: ReactNode; size?: string }) {
+export function ProjectLink({
+  id,
+  children,
+  size = "sm",
+}: {
+  id: string;
+  children: ReactNode;
+  size?: string;
+}) {
   return (
     <Anchor
       fz={size}

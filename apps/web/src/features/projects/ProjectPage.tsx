@@ -62,7 +62,9 @@ function ProjectView({ project }: { project: TProject }) {
           <Group gap={6}>
             <Badge variant="light">{t(`projects.statuses.${project.status}`)}</Badge>
             {project.deadline && (
-              <Badge variant="default">{t("projects.deadline", { date: formatDate(project.deadline) })}</Badge>
+              <Badge variant="default">
+                {t("projects.deadline", { date: formatDate(project.deadline) })}
+              </Badge>
             )}
             {project.companyId && (
               <RecordLink segment="companies" id={project.companyId}>

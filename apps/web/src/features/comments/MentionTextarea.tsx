@@ -51,7 +51,8 @@ export function MentionTextarea({
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const ref = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState(0);
-  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  // The mention (where its `@` stands and what followed) the list was closed for with Escape or blur.
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | undefined>();
 
   const mention = mentionQueryAt(value, caret);
@@ -63,21 +64,25 @@ export function MentionTextarea({
   const options = mention
     ? candidates.filter((candidate) => matches(candidate, mention.query)).slice(0, MAX_OPTIONS)
     : [];
-  const open = mention !== null && mention.start !== dismissedAt && options.length > 0;
+  const mentionKey = mention ? `${mention.start}:${mention.query}` : null;
+  const open = mention !== null && mentionKey !== dismissed && options.length > 0;
   const optionKey = options.map((option) => option.userId).join(",");
 
+  // The store's functions change identity on every render; the effect runs when the options do.
+  const store = useRef(combobox);
+  store.current = combobox;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first option is selected again whenever the options change
   useEffect(() => {
     if (!open) {
-      combobox.closeDropdown();
+      store.current.closeDropdown();
       setActiveId(undefined);
       return;
     }
-    combobox.openDropdown();
+    store.current.openDropdown();
     // The options render in this commit; select the first once they are in the DOM.
-    const timer = window.setTimeout(() => setActiveId(combobox.selectFirstOption() ?? undefined), 0);
+    const timer = window.setTimeout(() => setActiveId(store.current.selectFirstOption() ?? undefined), 0);
     return () => window.clearTimeout(timer);
-  }, [open, optionKey, combobox.openDropdown, combobox.closeDropdown, combobox.selectFirstOption]);
+  }, [open, optionKey]);
 
   function pick(userId: string) {
     const candidate = options.find((option) => option.userId === userId);
@@ -108,7 +113,8 @@ export function MentionTextarea({
         setActiveId(combobox.selectPreviousOption() ?? undefined);
         return;
       }
-      if (event.key === "Enter" || event.key === "Tab") {
+      const modified = event.ctrlKey || event.metaKey || event.altKey || event.shiftKey;
+      if ((event.key === "Enter" || event.key === "Tab") && !modified) {
         event.preventDefault();
         if (combobox.getSelectedOptionIndex() === -1) combobox.selectFirstOption();
         combobox.clickSelectedOption();
@@ -118,7 +124,7 @@ export function MentionTextarea({
         // Close the list only, not a dialog around the composer.
         event.preventDefault();
         event.stopPropagation();
-        setDismissedAt(mention?.start ?? null);
+        setDismissed(mentionKey);
         return;
       }
     }
@@ -152,11 +158,11 @@ export function MentionTextarea({
           onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? 0)}
           onKeyDown={onKeyDown}
           onBlur={(event) => {
-            setDismissedAt(mention?.start ?? null);
+            setDismissed(mentionKey);
             props.onBlur?.(event);
           }}
           onFocus={(event) => {
-            setDismissedAt(null);
+            setDismissed(null);
             props.onFocus?.(event);
           }}
         />
@@ -172,7 +178,7 @@ export function MentionTextarea({
               <Text size="sm" fw={500} component="span" display="block">
                 {option.name}
               </Text>
-              <Text size="xs" c="dimmed" component="span" display="block">
+              <Text size="xs" component="span" display="block" opacity={0.8}>
                 @{option.handle}
               </Text>
             </Combobox.Option>

@@ -84,13 +84,13 @@ function ProjectView({ project }: { project: TProject }) {
         </Button>
       </Group>
       <Grid gutter="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md">
             <ProjectDetailsForm project={project} />
             <RecordComments recordType="project" recordId={project.id} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
             <ProjectMilestones project={project} />
             <ProjectTasks project={project} />

@@ -1,6 +1,7 @@
 import "../activities/activities-i18n.ts";
 import type { TRecordLink, TTask } from "@kontor/contracts";
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -34,12 +35,14 @@ interface TaskFormModalProps {
 /** New task or follow-up ("Wiedervorlage"), or an existing one to edit: one form for both. */
 export function TaskFormModal(props: TaskFormModalProps) {
   const { t } = useTranslation("activities");
+  const phone = useMediaQuery("(max-width: 36em)");
   return (
     <Modal
       opened={props.opened}
       onClose={props.onClose}
       title={props.task ? t("tasks.edit") : t("tasks.new")}
       size="lg"
+      fullScreen={phone}
     >
       <TaskForm {...props} />
     </Modal>

@@ -182,6 +182,9 @@ describe("tasks, projects and mentions", () => {
       .toEqual([{ title: "Vor-Ort-Termin mit Kunde", done: false, dueDate: null }]);
     await page.getByTestId("milestone-done-0").click();
     await expect.poll(async () => (await project()).milestones[0]?.done).toBe(true);
+    await page.getByTestId("milestone-due-0").fill("2027-02-01");
+    await page.getByTestId("milestone-due-0").press("Tab");
+    await expect.poll(async () => (await project()).milestones[0]?.dueDate).toBe("2027-02-01");
     await expectText(page.getByTestId("project-milestones"), "(1/1)");
 
     // A task in the project, completed from the project's list.
@@ -195,7 +198,7 @@ describe("tasks, projects and mentions", () => {
     expect(task?.title).toBe("Material bestellen");
     await tasks.getByTestId(`task-complete-${task!.id}`).click();
     await expect.poll(async () => (await api<ApiTask>(`/api/v1/tasks/${task!.id}`)).status).toBe("done");
-    await expectText(tasks, `${text("projects.tasks")} (0)`);
+    await expectText(page.getByTestId("project-open-tasks"), "0 open tasks");
     await screenshot(page, "project-page-en");
 
     // The board and the list by deadline lead to the project too.

@@ -34,8 +34,9 @@ function MilestoneRow({
   }
 
   return (
-    <Group gap="xs" wrap="nowrap" align="center" data-testid={`milestone-${index}`}>
+    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={`milestone-${index}`}>
       <Checkbox
+        mt={8}
         checked={milestone.done}
         onChange={(event) => onSave({ done: event.currentTarget.checked })}
         aria-label={t(milestone.done ? "projects.milestoneReopen" : "projects.milestoneDone", {
@@ -43,40 +44,45 @@ function MilestoneRow({
         })}
         data-testid={`milestone-done-${index}`}
       />
-      <TextInput
-        style={{ flex: 1, minWidth: 0 }}
-        aria-label={t("projects.milestoneTitle")}
-        value={title}
-        onChange={(event) => setTitle(event.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === "Enter") {
-            event.preventDefault();
-            commit();
-          }
-          if (event.key === "Escape") setTitle(milestone.title);
-        }}
-        styles={{ input: milestone.done ? { textDecoration: "line-through" } : undefined }}
-        data-testid={`milestone-title-${index}`}
-      />
-      <TextInput
-        type="date"
-        w={150}
-        aria-label={t("projects.milestoneDue")}
-        value={dueDate}
-        onChange={(event) => setDueDate(event.currentTarget.value)}
-        onBlur={commit}
-        data-testid={`milestone-due-${index}`}
-      />
-      <ActionIcon
-        variant="subtle"
-        color="red"
-        onClick={onRemove}
-        aria-label={t("projects.milestoneRemove", { title: milestone.title })}
-        data-testid={`milestone-remove-${index}`}
-      >
-        <IconTrash size={16} aria-hidden />
-      </ActionIcon>
+      <Group gap="xs" style={{ flex: 1, minWidth: 0 }}>
+        <TextInput
+          style={{ flex: "1 1 160px", minWidth: 0 }}
+          aria-label={t("projects.milestoneTitle")}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              commit();
+            }
+            if (event.key === "Escape") setTitle(milestone.title);
+          }}
+          styles={{ input: milestone.done ? { textDecoration: "line-through" } : undefined }}
+          data-testid={`milestone-title-${index}`}
+        />
+        <Group gap="xs" wrap="nowrap">
+          <TextInput
+            type="date"
+            w={150}
+            aria-label={t("projects.milestoneDue")}
+            value={dueDate}
+            onChange={(event) => setDueDate(event.currentTarget.value)}
+            onBlur={commit}
+            data-testid={`milestone-due-${index}`}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            mt={4}
+            onClick={onRemove}
+            aria-label={t("projects.milestoneRemove", { title: milestone.title })}
+            data-testid={`milestone-remove-${index}`}
+          >
+            <IconTrash size={16} aria-hidden />
+          </ActionIcon>
+        </Group>
+      </Group>
     </Group>
   );
 }

@@ -1,6 +1,6 @@
 import "../activities/activities-i18n.ts";
 import type { TProject, TTask } from "@kontor/contracts";
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -24,9 +24,14 @@ export function ProjectTasks({ project }: { project: TProject }) {
     <Paper withBorder p="md" data-testid="project-tasks">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4">
-            {t("projects.tasks")} ({project.openTaskCount})
-          </Title>
+          <Group gap="xs">
+            <Title order={2} size="h4">
+              {t("projects.tasks")}
+            </Title>
+            <Badge variant="default" data-testid="project-open-tasks">
+              {t("projects.openTasks", { count: project.openTaskCount })}
+            </Badge>
+          </Group>
           <Button
             size="xs"
             variant="light"

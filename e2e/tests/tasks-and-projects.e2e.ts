@@ -183,7 +183,7 @@ describe("tasks, projects and mentions", () => {
     await page.getByTestId("milestone-done-0").click();
     await expect.poll(async () => (await project()).milestones[0]?.done).toBe(true);
     await page.getByTestId("milestone-due-0").fill("2027-02-01");
-    await page.getByTestId("milestone-due-0").press("Tab");
+    await page.getByTestId("milestone-due-0").press("Enter");
     await expect.poll(async () => (await project()).milestones[0]?.dueDate).toBe("2027-02-01");
     await expectText(page.getByTestId("project-milestones"), "(1/1)");
 

@@ -2,7 +2,7 @@ import "../activities/activities-i18n.ts";
 import type { TMilestone, TProject } from "@kontor/contracts";
 import { ActionIcon, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
@@ -32,6 +32,12 @@ function MilestoneRow({
     if (trimmed !== milestone.title || (dueDate || null) !== milestone.dueDate)
       onSave({ title: trimmed, dueDate: dueDate || null });
   }
+
+  // A date picked with the mouse saves after a moment; typing it digit by digit does not save each step.
+  const commitLater = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(commitLater.current), []);
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
 
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={`milestone-${index}`}>
@@ -67,8 +73,22 @@ function MilestoneRow({
             w={150}
             aria-label={t("projects.milestoneDue")}
             value={dueDate}
-            onChange={(event) => setDueDate(event.currentTarget.value)}
-            onBlur={commit}
+            onChange={(event) => {
+              setDueDate(event.currentTarget.value);
+              clearTimeout(commitLater.current);
+              commitLater.current = setTimeout(() => commitRef.current(), 1200);
+            }}
+            onBlur={() => {
+              clearTimeout(commitLater.current);
+              commit();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                clearTimeout(commitLater.current);
+                commit();
+              }
+            }}
             data-testid={`milestone-due-${index}`}
           />
           <ActionIcon

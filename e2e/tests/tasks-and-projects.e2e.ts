@@ -319,7 +319,7 @@ describe("tasks, projects and mentions", () => {
       expect(await seriousAxeViolations(view)).toEqual([]);
 
       await view.goto(`${server.baseUrl}/projects`);
-      await view.getByTestId("projects-board").waitFor();
+      await view.getByTestId("projects-board").locator('[data-testid^="project-link-"]').first().waitFor();
       await screenshot(view, `projects-board-${suffix}`);
 
       await view.goto(`${server.baseUrl}/companies/${company.id}`);

@@ -41,20 +41,27 @@ export function ProjectsPage() {
       </Group>
       {view === "board" ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} data-testid="projects-board">
-          {PROJECT_STATUSES.map((status) => (
-            <Paper key={status} withBorder p="sm" bg="var(--mantine-color-default-hover)">
-              <Stack gap="xs">
-                <Text fw={600} size="sm">
-                  {t(`projects.statuses.${status}`)}
-                </Text>
-                {data
-                  .filter((project) => project.status === status)
-                  .map((project) => (
+          {PROJECT_STATUSES.map((status) => {
+            const column = data.filter((project) => project.status === status);
+            return (
+              <Paper
+                key={status}
+                withBorder
+                p="sm"
+                bg="var(--mantine-color-default-hover)"
+                data-testid={`projects-column-${status}`}
+              >
+                <Stack gap="xs">
+                  <Text fw={600} size="sm">
+                    {t(`projects.statuses.${status}`)} ({column.length})
+                  </Text>
+                  {column.map((project) => (
                     <ProjectCard key={project.id} project={project} />
                   ))}
-              </Stack>
-            </Paper>
-          ))}
+                </Stack>
+              </Paper>
+            );
+          })}
         </SimpleGrid>
       ) : (
         <Table.ScrollContainer minWidth={600}>

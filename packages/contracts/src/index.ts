@@ -8,6 +8,7 @@ export * from "./custom-fields.ts";
 export * from "./documents.ts";
 export * from "./duplicates.ts";
 export * from "./errors.ts";
+export * from "./mentions.ts";
 export * from "./notifications.ts";
 export * from "./people.ts";
 export * from "./projects.ts";

@@ -147,6 +147,12 @@ const projectsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/projects/ProjectsPage.tsx"), "ProjectsPage"),
 });
 
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/projects/$projectId",
+  component: lazyRouteComponent(() => import("../features/projects/ProjectPage.tsx"), "ProjectPage"),
+});
+
 const trashRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/trash",
@@ -176,6 +182,7 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     calendarRoute,
     projectsRoute,
+    projectRoute,
     trashRoute,
     settingsRoute,
   ]),

@@ -24,27 +24,29 @@ export function LinkedRecords({
   const key = (link: TRecordLink) => `${link.recordType}:${link.recordId}`;
   return (
     <>
-      <Group gap={6} data-testid="linked-records">
-        {links.map((link) => (
-          <Badge
-            key={key(link)}
-            variant="light"
-            rightSection={
-              <CloseButton
-                size="xs"
-                aria-label={t("unlink")}
-                onClick={() => onChange(links.filter((other) => key(other) !== key(link)))}
-              />
-            }
-          >
-            {link.recordType === "company" ? (
-              <CompanyName id={link.recordId} />
-            ) : (
-              <PersonName id={link.recordId} />
-            )}
-          </Badge>
-        ))}
-      </Group>
+      {links.length > 0 && (
+        <Group gap={6} data-testid="linked-records">
+          {links.map((link) => (
+            <Badge
+              key={key(link)}
+              variant="light"
+              rightSection={
+                <CloseButton
+                  size="xs"
+                  aria-label={t("unlink")}
+                  onClick={() => onChange(links.filter((other) => key(other) !== key(link)))}
+                />
+              }
+            >
+              {link.recordType === "company" ? (
+                <CompanyName id={link.recordId} />
+              ) : (
+                <PersonName id={link.recordId} />
+              )}
+            </Badge>
+          ))}
+        </Group>
+      )}
       <RecordPicker
         label={t("linkMore")}
         value={null}

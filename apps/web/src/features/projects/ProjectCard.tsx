@@ -1,6 +1,6 @@
 import "../activities/activities-i18n.ts";
 import { PROJECT_STATUSES, type TProject } from "@kontor/contracts";
-import { ActionIcon, Badge, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { ActionIcon, Badge, Group, Paper, Select, Stack } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { formatDate } from "../../lib/format.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { TaskFormModal } from "../tasks/TaskFormModal.tsx";
+import { ProjectLink } from "./ProjectLink.tsx";
 import { setProjectStatus } from "./projects-api.ts";
 
 /** A project with its deadline, milestones done, open tasks and a status switch. */
@@ -30,9 +31,7 @@ export function ProjectCard({ project }: { project: TProject }) {
     <Paper withBorder p="sm" data-testid={`project-${project.id}`}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
-          <Text fw={600} size="sm">
-            {project.name}
-          </Text>
+          <ProjectLink id={project.id}>{project.name}</ProjectLink>
           <ActionIcon
             variant="subtle"
             size="sm"

@@ -1,12 +1,15 @@
 import "../activities/activities-i18n.ts";
 import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { CompanyPicker } from "../records/CompanyPicker.tsx";
 import { createProject } from "./projects-api.ts";
 
+/** "New project": name, customer, start and deadline; opens the new project's page. */
 export function ProjectFormModal({
   opened,
   onClose,
@@ -17,7 +20,9 @@ export function ProjectFormModal({
   companyId?: string;
 }) {
   const { t } = useTranslation("activities");
+  const navigate = useNavigate();
   const [name, setName] = useState("");
+  const [customerId, setCustomerId] = useState<string | null>(companyId ?? null);
   const [startDate, setStartDate] = useState("");
   const [deadline, setDeadline] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -25,15 +30,16 @@ export function ProjectFormModal({
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     try {
-      await createProject({
+      const project = await createProject({
         name,
         startDate: startDate || null,
         deadline: deadline || null,
-        ...(companyId ? { companyId } : {}),
+        companyId: customerId,
       });
       invalidateWork();
       setName("");
       onClose();
+      await navigate({ to: "/projects/$projectId", params: { projectId: project.id } });
     } catch (error) {
       setErrors(fieldErrorMap(error));
       notifyError(error);
@@ -51,7 +57,16 @@ export function ProjectFormModal({
             onChange={(e) => setName(e.currentTarget.value)}
             error={errors.name}
             data-autofocus
+            data-testid="project-new-name"
           />
+          {!companyId && (
+            <CompanyPicker
+              label={t("projects.customer")}
+              value={customerId}
+              onChange={setCustomerId}
+              error={errors.companyId}
+            />
+          )}
           <Group grow>
             <TextInput
               type="date"
@@ -71,7 +86,9 @@ export function ProjectFormModal({
             <Button variant="default" onClick={onClose}>
               {t("common:cancel")}
             </Button>
-            <Button type="submit">{t("save")}</Button>
+            <Button type="submit" data-testid="project-submit">
+              {t("save")}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -10,6 +10,7 @@ import { CompanyName } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
 import { ProjectCard } from "./ProjectCard.tsx";
 import { ProjectFormModal } from "./ProjectFormModal.tsx";
+import { ProjectLink } from "./ProjectLink.tsx";
 import { projectsQuery } from "./projects-api.ts";
 
 /** Projects overview: a board by status or a list by deadline. */
@@ -40,20 +41,27 @@ export function ProjectsPage() {
       </Group>
       {view === "board" ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} data-testid="projects-board">
-          {PROJECT_STATUSES.map((status) => (
-            <Paper key={status} withBorder p="sm" bg="var(--mantine-color-default-hover)">
-              <Stack gap="xs">
-                <Text fw={600} size="sm">
-                  {t(`projects.statuses.${status}`)}
-                </Text>
-                {data
-                  .filter((project) => project.status === status)
-                  .map((project) => (
+          {PROJECT_STATUSES.map((status) => {
+            const column = data.filter((project) => project.status === status);
+            return (
+              <Paper
+                key={status}
+                withBorder
+                p="sm"
+                bg="var(--mantine-color-default-hover)"
+                data-testid={`projects-column-${status}`}
+              >
+                <Stack gap="xs">
+                  <Text fw={600} size="sm">
+                    {t(`projects.statuses.${status}`)} ({column.length})
+                  </Text>
+                  {column.map((project) => (
                     <ProjectCard key={project.id} project={project} />
                   ))}
-              </Stack>
-            </Paper>
-          ))}
+                </Stack>
+              </Paper>
+            );
+          })}
         </SimpleGrid>
       ) : (
         <Table.ScrollContainer minWidth={600}>
@@ -69,7 +77,9 @@ export function ProjectsPage() {
             <Table.Tbody>
               {data.map((project) => (
                 <Table.Tr key={project.id}>
-                  <Table.Td>{project.name}</Table.Td>
+                  <Table.Td>
+                    <ProjectLink id={project.id}>{project.name}</ProjectLink>
+                  </Table.Td>
                   <Table.Td>
                     {project.companyId && (
                       <RecordLink segment="companies" id={project.companyId}>

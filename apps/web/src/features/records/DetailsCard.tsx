@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ConflictAlert } from "./ConflictAlert.tsx";
 
 interface DetailsCardProps {
   title: string;
@@ -30,21 +31,7 @@ export function DetailsCard(props: DetailsCardProps) {
           <Title order={2} size="h4">
             {props.title}
           </Title>
-          {props.conflict && (
-            <Alert
-              color="orange"
-              role="alert"
-              title={t("record.conflictTitle")}
-              data-testid="version-conflict"
-            >
-              <Stack gap="xs">
-                {t("record.conflictText")}
-                <Button size="xs" variant="white" w="fit-content" onClick={props.onReload}>
-                  {t("record.reload")}
-                </Button>
-              </Stack>
-            </Alert>
-          )}
+          {props.conflict && <ConflictAlert onReload={props.onReload} />}
           {props.children}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onReset} disabled={!props.dirty || props.saving}>

@@ -1,135 +1,179 @@
 import "../activities/activities-i18n.ts";
-import type { TRecordLink } from "@kontor/contracts";
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import type { TRecordLink, TTask } from "@kontor/contracts";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { IconTrash } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorMap } from "../../lib/problem.ts";
+import { fieldErrorMap, isApiError } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
-import { browserTimeZone, createTask } from "./tasks-api.ts";
+import { ConflictAlert } from "../records/ConflictAlert.tsx";
+import { meQuery } from "../session/session-api.ts";
+import { TaskFormFields } from "./TaskFormFields.tsx";
+import {
+  createBody,
+  newTaskValues,
+  type TaskFormValues,
+  updateBody,
+  valuesOfTask,
+} from "./task-form-values.ts";
+import { createTask, deleteTask, fetchTask, updateTask } from "./tasks-api.ts";
 
-const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
-
-/** New task or follow-up ("Wiedervorlage") linked to records, with due date, reminder and recurrence. */
-export function TaskFormModal({
-  opened,
-  onClose,
-  links = [],
-  projectId,
-}: {
+interface TaskFormModalProps {
   opened: boolean;
   onClose: () => void;
+  /** The task to edit; without it the form creates a new task. */
+  task?: TTask | null;
+  /** For a new task: the records it is linked to and the project it belongs to. */
   links?: TRecordLink[];
   projectId?: string;
-}) {
+}
+
+/** New task or follow-up ("Wiedervorlage"), or an existing one to edit: one form for both. */
+export function TaskFormModal(props: TaskFormModalProps) {
   const { t } = useTranslation("activities");
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [dueAt, setDueAt] = useState("");
-  const [reminderAt, setReminderAt] = useState("");
-  const [priority, setPriority] = useState<string | null>("normal");
-  const [recurrence, setRecurrence] = useState<string | null>("");
+  const phone = useMediaQuery("(max-width: 36em)");
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.task ? t("tasks.edit") : t("tasks.new")}
+      size="lg"
+      fullScreen={phone}
+    >
+      <TaskForm {...props} />
+    </Modal>
+  );
+}
+
+function TaskForm({ task, links = [], projectId, onClose }: TaskFormModalProps) {
+  const { t } = useTranslation("activities");
+  const { data: me } = useQuery(meQuery);
+  // The version the form is based on; a reload after a conflict moves it to the current one.
+  const [base, setBase] = useState<TTask | null>(task ?? null);
+  const [values, setValues] = useState<TaskFormValues>(() =>
+    task ? valuesOfTask(task) : newTaskValues({ assigneeId: me?.user.id ?? null, projectId, links }),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
+  async function save() {
+    if (!values.title.trim()) {
+      setErrors({ title: t("common:validation.required") });
+      return;
+    }
     setSaving(true);
     try {
-      await createTask({
-        title,
-        description: description || null,
-        dueAt: toIso(dueAt),
-        reminderAt: toIso(reminderAt),
-        priority: (priority ?? "normal") as never,
-        recurrence: recurrence || null,
-        timeZone: browserTimeZone(),
-        links,
-        ...(projectId ? { projectId } : {}),
-      });
+      if (base) {
+        const body = updateBody(base, values);
+        if (Object.keys(body).length > 0) await updateTask(base, body);
+        notifications.show({ color: "green", message: t("tasks.saved") });
+      } else {
+        await createTask(createBody(values));
+        notifications.show({ color: "green", message: t("tasks.created") });
+      }
       invalidateWork();
-      notifications.show({ color: "green", message: t("tasks.created") });
-      setTitle("");
-      setDescription("");
       onClose();
     } catch (error) {
-      setErrors(fieldErrorMap(error));
-      notifyError(error);
+      if (isApiError(error) && error.status === 412) setConflict(true);
+      else {
+        const fieldErrors = fieldErrorMap(error);
+        setErrors(fieldErrors);
+        if (Object.keys(fieldErrors).length === 0) notifyError(error);
+      }
     } finally {
       setSaving(false);
     }
   }
 
+  async function reload() {
+    if (!base) return;
+    try {
+      const current = await fetchTask(base.id);
+      setBase(current);
+      setValues(valuesOfTask(current));
+      setErrors({});
+      setConflict(false);
+      invalidateWork();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  async function remove() {
+    if (!base) return;
+    try {
+      await deleteTask(base.id);
+      notifications.show({ color: "green", message: t("tasks.deleted") });
+      invalidateWork();
+      onClose();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
   return (
-    <Modal opened={opened} onClose={onClose} title={t("tasks.new")}>
-      <form onSubmit={submit} data-testid="task-form">
-        <Stack>
-          <TextInput
-            label={t("tasks.title")}
-            required
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={errors.title}
-            data-testid="task-title"
-            data-autofocus
-          />
-          <Textarea
-            label={t("tasks.description")}
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(event) => setDescription(event.currentTarget.value)}
-          />
-          <Group grow>
-            <TextInput
-              type="datetime-local"
-              label={t("tasks.dueAt")}
-              value={dueAt}
-              onChange={(event) => setDueAt(event.currentTarget.value)}
-              data-testid="task-due"
-            />
-            <TextInput
-              type="datetime-local"
-              label={t("tasks.reminderAt")}
-              value={reminderAt}
-              onChange={(event) => setReminderAt(event.currentTarget.value)}
-              error={errors.reminderAt}
-              data-testid="task-reminder"
-            />
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      data-testid="task-form"
+    >
+      <Stack>
+        {conflict && <ConflictAlert onReload={reload} />}
+        <TaskFormFields
+          values={values}
+          errors={errors}
+          onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
+          onSubmitShortcut={() => formRef.current?.requestSubmit()}
+        />
+        {confirmingDelete ? (
+          <Stack gap="xs" data-testid="task-delete-confirm-box">
+            <Text size="sm">{t("tasks.deleteConfirm", { title: base?.title })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmingDelete(false)}>
+                {t("common:cancel")}
+              </Button>
+              <Button color="red" onClick={remove} data-testid="task-delete-confirm">
+                {t("tasks.delete")}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Group justify="space-between">
+            {base ? (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setConfirmingDelete(true)}
+                data-testid="task-delete"
+              >
+                {t("tasks.delete")}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                {t("common:cancel")}
+              </Button>
+              <Button type="submit" loading={saving} data-testid="task-submit">
+                {t("save")}
+              </Button>
+            </Group>
           </Group>
-          <Group grow>
-            <Select
-              label={t("tasks.priority")}
-              value={priority}
-              onChange={setPriority}
-              data={["low", "normal", "high", "urgent"].map((value) => ({
-                value,
-                label: t(`tasks.priorities.${value}`),
-              }))}
-            />
-            <Select
-              label={t("tasks.recurrence")}
-              value={recurrence}
-              onChange={setRecurrence}
-              data={[
-                { value: "", label: t("tasks.recurrences.none") },
-                { value: "FREQ=DAILY", label: t("tasks.recurrences.daily") },
-                { value: "FREQ=WEEKLY", label: t("tasks.recurrences.weekly") },
-                { value: "FREQ=MONTHLY", label: t("tasks.recurrences.monthly") },
-              ]}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common:cancel")}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="task-submit">
-              {t("save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      </Stack>
+    </form>
   );
 }

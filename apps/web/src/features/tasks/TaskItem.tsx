@@ -1,11 +1,13 @@
 import "../activities/activities-i18n.ts";
 import type { TTask } from "@kontor/contracts";
-import { ActionIcon, Badge, Checkbox, Group, Menu, Stack, Text } from "@mantine/core";
+import { ActionIcon, Badge, Checkbox, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { IconAlarmSnooze } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../lib/format.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { TaskFormModal } from "./TaskFormModal.tsx";
 import { completeTask, reopenTask, snoozeTask } from "./tasks-api.ts";
 
 const PRIORITY_COLOR: Record<string, string> = {
@@ -15,10 +17,11 @@ const PRIORITY_COLOR: Record<string, string> = {
   urgent: "red.9",
 };
 
-/** One task with a checkbox to complete it and a "remind me again" menu. */
+/** One task with a checkbox to complete it and a "remind me again" menu; its title opens the task form. */
 export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boolean }) {
   const { t } = useTranslation("activities");
   const done = task.status === "done";
+  const [editing, setEditing] = useState(false);
 
   async function toggle() {
     try {
@@ -48,16 +51,29 @@ export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boo
           aria-label={t(done ? "tasks.reopen" : "tasks.complete", { title: task.title })}
           data-testid={`task-complete-${task.id}`}
         />
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} td={done ? "line-through" : undefined} truncate>
+        <UnstyledButton
+          onClick={() => setEditing(true)}
+          title={t("tasks.edit")}
+          style={{ minWidth: 0 }}
+          data-testid={`task-open-${task.id}`}
+        >
+          <Text
+            component="span"
+            display="block"
+            size="sm"
+            fw={500}
+            td={done || task.status === "cancelled" ? "line-through" : undefined}
+            c={task.status === "cancelled" ? "dimmed" : undefined}
+            truncate
+          >
             {task.title}
           </Text>
           {task.dueAt && (
-            <Text size="xs" c={overdue ? "red.8" : "dimmed"}>
+            <Text component="span" display="block" size="xs" c={overdue ? "red.8" : "dimmed"}>
               {t("tasks.due", { date: formatDateTime(task.dueAt) })}
             </Text>
           )}
-        </Stack>
+        </UnstyledButton>
       </Group>
       <Group gap={6} wrap="nowrap">
         {task.recurrence && (
@@ -91,6 +107,7 @@ export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boo
           </Menu>
         )}
       </Group>
+      <TaskFormModal opened={editing} onClose={() => setEditing(false)} task={task} />
     </Group>
   );
 }

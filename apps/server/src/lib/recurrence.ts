@@ -98,7 +98,8 @@ export function shiftWallClock(instant: Date, deltaMs: number, timeZone: string)
 export function wallClockDayShift(from: Date, to: Date, timeZone: string): number {
   const day = 86_400_000;
   return (
-    Math.floor(floatingOf(to, timeZone).getTime() / day) - Math.floor(floatingOf(from, timeZone).getTime() / day)
+    Math.floor(floatingOf(to, timeZone).getTime() / day) -
+    Math.floor(floatingOf(from, timeZone).getTime() / day)
   );
 }
 

@@ -35,7 +35,10 @@ function assertOccurrence(series: TAppointment, at: Date) {
       at,
     });
   if (!valid) {
-    throw new AppError("occurrence_not_found", `The series has no occurrence starting at ${at.toISOString()}.`);
+    throw new AppError(
+      "occurrence_not_found",
+      `The series has no occurrence starting at ${at.toISOString()}.`,
+    );
   }
 }
 

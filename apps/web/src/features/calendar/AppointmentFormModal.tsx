@@ -13,6 +13,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconDownload, IconRepeat } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
@@ -45,6 +46,7 @@ export function AppointmentFormModal(props: {
   onDelete?: () => void;
 }) {
   const { t } = useTranslation("calendar");
+  const isPhone = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
   const { appointment } = props;
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -92,7 +94,13 @@ export function AppointmentFormModal(props: {
   }
 
   return (
-    <Modal opened onClose={props.onClose} title={t(appointment ? "edit" : "new")} size="lg">
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t(appointment ? "edit" : "new")}
+      size="lg"
+      fullScreen={isPhone}
+    >
       <form onSubmit={submit} noValidate data-testid="appointment-form">
         <Stack gap="sm">
           {conflict && (
@@ -196,10 +204,7 @@ export function AppointmentFormModal(props: {
             data-testid="appointment-description"
           />
           <AttendeePicker value={values.attendees} onChange={(attendees) => set("attendees", attendees)} />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t("fields.links")}
-            </Text>
+          <Stack gap={4} role="group" aria-label={t("fields.links")}>
             <LinkedRecords links={values.links} onChange={(links) => set("links", links)} />
           </Stack>
           <Group justify="space-between" mt="sm" wrap="wrap-reverse" gap="xs">

@@ -1,5 +1,5 @@
 import "./calendar-i18n.ts";
-import { Button, CopyButton, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCalendarShare } from "@tabler/icons-react";
 import { useState } from "react";
@@ -8,7 +8,7 @@ import { notifyError } from "../../lib/query-client.ts";
 import { createFeed, revokeFeed } from "./calendar-api.ts";
 
 /** Creates the private iCalendar feed address (revoking an older one) and shows it once. */
-export function CalendarFeedButton() {
+export function CalendarFeedButton({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation("calendar");
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
 
@@ -32,14 +32,28 @@ export function CalendarFeedButton() {
 
   return (
     <>
-      <Button
-        variant="light"
-        leftSection={<IconCalendarShare size={16} aria-hidden />}
-        onClick={subscribe}
-        data-testid="calendar-feed"
-      >
-        {t("subscribe")}
-      </Button>
+      {compact ? (
+        <Tooltip label={t("subscribe")}>
+          <ActionIcon
+            variant="light"
+            size="lg"
+            onClick={subscribe}
+            aria-label={t("subscribe")}
+            data-testid="calendar-feed"
+          >
+            <IconCalendarShare size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      ) : (
+        <Button
+          variant="light"
+          leftSection={<IconCalendarShare size={16} aria-hidden />}
+          onClick={subscribe}
+          data-testid="calendar-feed"
+        >
+          {t("subscribe")}
+        </Button>
+      )}
       <Modal opened={feedUrl !== null} onClose={() => setFeedUrl(null)} title={t("subscribe")}>
         <Stack>
           <Text size="sm">{t("feedHint")}</Text>

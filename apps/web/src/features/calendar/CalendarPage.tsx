@@ -1,5 +1,11 @@
 import "./calendar-i18n.ts";
-import type { DateSelectArg, EventClickArg, EventDropArg, EventInput } from "@fullcalendar/core";
+import type {
+  DateSelectArg,
+  EventClickArg,
+  EventDropArg,
+  EventInput,
+  EventSourceFuncArg,
+} from "@fullcalendar/core";
 import deLocale from "@fullcalendar/core/locales/de";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin, { type EventResizeDoneArg } from "@fullcalendar/interaction";
@@ -10,7 +16,7 @@ import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../lib/i18n.ts";
 import { notifyError } from "../../lib/query-client.ts";
@@ -34,6 +40,22 @@ type Question =
   | { kind: "delete-series"; answer: (scope: Scope | null) => void }
   | { kind: "delete"; answer: (confirmed: boolean) => void };
 
+async function loadEvents(info: { start: Date; end: Date }): Promise<EventInput[]> {
+  const occurrences = await fetchOccurrences(info.start, info.end);
+  return occurrences.map((occurrence) => ({
+    id: `${occurrence.appointmentId}:${occurrence.startsAt}`,
+    title: occurrence.title,
+    start: occurrence.startsAt,
+    end: occurrence.endsAt,
+    allDay: occurrence.allDay,
+    extendedProps: {
+      appointmentId: occurrence.appointmentId,
+      recurring: occurrence.recurring,
+      occurrenceStart: occurrence.startsAt,
+    },
+  }));
+}
+
 interface OpenForm {
   initial: AppointmentFormValues;
   appointment?: TAppointment;
@@ -45,7 +67,7 @@ interface OpenForm {
 export function CalendarPage() {
   const { t } = useTranslation("calendar");
   const calendarRef = useRef<FullCalendar>(null);
-  const isPhone = useMediaQuery("(max-width: 40em)") ?? false;
+  const isPhone = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
   const [form, setForm] = useState<OpenForm | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
   const refetch = () => {
@@ -61,22 +83,6 @@ export function CalendarPage() {
         }),
       ),
     );
-
-  async function loadEvents(info: { start: Date; end: Date }): Promise<EventInput[]> {
-    const occurrences = await fetchOccurrences(info.start, info.end);
-    return occurrences.map((occurrence) => ({
-      id: `${occurrence.appointmentId}:${occurrence.startsAt}`,
-      title: occurrence.title,
-      start: occurrence.startsAt,
-      end: occurrence.endsAt,
-      allDay: occurrence.allDay,
-      extendedProps: {
-        appointmentId: occurrence.appointmentId,
-        recurring: occurrence.recurring,
-        occurrenceStart: occurrence.startsAt,
-      },
-    }));
-  }
 
   function newAppointment(selection?: DateSelectArg) {
     const start = selection?.start ?? new Date(Math.ceil(Date.now() / 3600_000) * 3600_000);
@@ -98,6 +104,14 @@ export function CalendarPage() {
       notifyError(error);
     }
   }
+
+  // a stable event source: a new function on every render would make FullCalendar refetch
+  const events = useCallback(
+    (info: EventSourceFuncArg, success: (events: EventInput[]) => void, failure: (error: Error) => void) => {
+      loadEvents(info).then(success, failure);
+    },
+    [],
+  );
 
   async function move(info: EventDropArg | EventResizeDoneArg) {
     const { event } = info;
@@ -155,7 +169,7 @@ export function CalendarPage() {
           {t("title")}
         </Title>
         <Group gap="xs">
-          <CalendarFeedButton />
+          <CalendarFeedButton compact={isPhone} />
           <Button
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={() => newAppointment()}
@@ -191,9 +205,7 @@ export function CalendarPage() {
           longPressDelay={400}
           height="auto"
           scrollTime="07:00:00"
-          events={(info, success, failure) => {
-            loadEvents(info).then(success, failure);
-          }}
+          events={events}
           eventDrop={move}
           eventResize={move}
           select={newAppointment}

@@ -15,8 +15,8 @@ export function ChoiceModal<T extends string>(props: {
   cancelLabel: string;
 }) {
   return (
-    <Modal opened onClose={() => props.onChoose(null)} title={props.title} data-testid="choice-modal">
-      <Stack gap="sm">
+    <Modal opened onClose={() => props.onChoose(null)} title={props.title}>
+      <Stack gap="sm" data-testid="choice-modal">
         <Text size="sm">{props.text}</Text>
         {props.choices.map((choice, index) => (
           <Button

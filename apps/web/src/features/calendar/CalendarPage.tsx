@@ -203,7 +203,8 @@ export function CalendarPage() {
           selectable
           selectMirror
           longPressDelay={400}
-          height="auto"
+          allDayText={t("allDayShort")}
+          contentHeight={isPhone ? 560 : 660}
           scrollTime="07:00:00"
           events={events}
           eventDrop={move}

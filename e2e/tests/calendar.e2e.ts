@@ -282,6 +282,7 @@ describe("calendar", () => {
       await otherPage.goto(`${server.baseUrl}/calendar`);
       await otherPage.locator(".fc-timegrid-slot").first().waitFor({ timeout: 15_000 });
       await expectText(otherPage.getByRole("heading", { level: 1 }), text("title", language));
+      await otherPage.locator(".fc-timegrid-event").first().waitFor();
       await screenshot(otherPage, `calendar-${name}`);
       await otherPage.getByTestId("appointment-new").click();
       await otherPage.getByTestId("appointment-form").waitFor();

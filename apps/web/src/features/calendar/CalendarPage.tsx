@@ -1,4 +1,5 @@
 import "./calendar-i18n.ts";
+import "./calendar.css";
 import type {
   DateSelectArg,
   EventClickArg,
@@ -179,7 +180,12 @@ export function CalendarPage() {
           </Button>
         </Group>
       </Group>
-      <Paper withBorder p={isPhone ? 4 : "sm"} data-testid="calendar">
+      <Paper
+        withBorder
+        p={isPhone ? 4 : "sm"}
+        className={isPhone ? "kontor-calendar-phone" : undefined}
+        data-testid="calendar"
+      >
         <FullCalendar
           ref={calendarRef}
           plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}

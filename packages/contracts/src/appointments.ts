@@ -41,6 +41,11 @@ export const ZAppointment = ZRecordMeta.extend({
   recurrence: z.string().nullable(),
   attendees: z.array(ZAttendee),
   links: z.array(ZRecordLink),
+  /** A series: starts of occurrences removed from it (iCalendar EXDATE). */
+  excludedStarts: z.array(z.iso.datetime()),
+  /** An exception: the series it belongs to and the start of the occurrence it replaces (RECURRENCE-ID). */
+  seriesId: z.uuid().nullable(),
+  originalStartsAt: z.iso.datetime().nullable(),
 });
 export type TAppointment = z.infer<typeof ZAppointment>;
 
@@ -52,9 +57,30 @@ export const ZAppointmentOccurrence = z.object({
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   allDay: z.boolean(),
+  /** An occurrence of a series: move or delete it through /appointments/{id}/occurrences/{startsAt}. */
   recurring: z.boolean(),
+  /** Set on a moved occurrence (an exception): its series and the start it had in the series. */
+  seriesId: z.uuid().nullable(),
+  originalStartsAt: z.iso.datetime().nullable(),
 });
 export type TAppointmentOccurrence = z.infer<typeof ZAppointmentOccurrence>;
+
+/** Path of one occurrence of a series, addressed by its start in the series (RECURRENCE-ID). */
+export const ZOccurrenceParams = z.object({
+  id: z.uuid(),
+  occurrenceStart: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * Changes one occurrence of a series. `scope: "occurrence"` stores it as an exception (the
+ * occurrence leaves the series, the changed copy keeps the series id and the original start);
+ * `scope: "series"` shifts the whole series by the same wall-clock difference, RRULE kept.
+ */
+export const ZOccurrenceUpdateRequest = z.strictObject({
+  ...ZAppointmentUpdateRequest.omit({ recurrence: true }).shape,
+  scope: z.enum(["occurrence", "series"]),
+});
+export type TOccurrenceUpdateRequest = z.infer<typeof ZOccurrenceUpdateRequest>;
 
 export const ZAppointmentRangeQuery = z.object({
   from: z.iso.datetime({ offset: true }),

@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   document_not_found: 404,
   project_not_found: 404,
   calendar_feed_not_found: 404,
+  occurrence_not_found: 404,
   conflict: 409,
   already_set_up: 409,
   duplicate_key: 409,

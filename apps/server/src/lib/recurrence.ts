@@ -69,3 +69,51 @@ export function nextOccurrence(options: {
   }
   return null;
 }
+
+/** True when `at` is exactly the start of an occurrence of the series (to the millisecond). */
+export function isOccurrenceStart(options: {
+  recurrence: string;
+  start: Date;
+  timeZone: string;
+  at: Date;
+}): boolean {
+  const found = expandRecurrence({ ...options, from: options.at, to: options.at });
+  return found.some((instant) => instant.getTime() === options.at.getTime());
+}
+
+/**
+ * The wall-clock difference between two instants in `timeZone` (Berlin: Monday 09:00 CET to
+ * Tuesday 09:00 CEST is exactly one day, although only 23 hours pass).
+ */
+export function wallClockDelta(from: Date, to: Date, timeZone: string): number {
+  return floatingOf(to, timeZone).getTime() - floatingOf(from, timeZone).getTime();
+}
+
+/** Moves an instant by a wall-clock difference in `timeZone` (09:00 stays 09:00 across DST). */
+export function shiftWallClock(instant: Date, deltaMs: number, timeZone: string): Date {
+  return instantOfFloating(new Date(floatingOf(instant, timeZone).getTime() + deltaMs), timeZone);
+}
+
+/** Whole calendar days between the wall-clock dates of two instants in `timeZone`. */
+export function wallClockDayShift(from: Date, to: Date, timeZone: string): number {
+  const day = 86_400_000;
+  return (
+    Math.floor(floatingOf(to, timeZone).getTime() / day) -
+    Math.floor(floatingOf(from, timeZone).getTime() / day)
+  );
+}
+
+/**
+ * Keeps an RRULE's plain BYDAY weekdays on the moved days when a series moves by `days`
+ * ("every Monday" moved by one day becomes "every Tuesday"); any other part is kept as written.
+ */
+export function shiftRecurrenceWeekdays(recurrence: string, days: number): string {
+  const shift = ((days % 7) + 7) % 7;
+  const match = /(^|;)BYDAY=([^;]+)/.exec(recurrence);
+  if (shift === 0 || !match) return recurrence;
+  const codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+  const parts = match[2]!.split(",");
+  if (!parts.every((part) => codes.includes(part))) return recurrence;
+  const shifted = parts.map((part) => codes[(codes.indexOf(part) + shift) % 7]).join(",");
+  return recurrence.replace(/(^|;)BYDAY=[^;]+/, `$1BYDAY=${shifted}`);
+}

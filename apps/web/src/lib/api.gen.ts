@@ -2026,6 +2026,8 @@ export interface paths {
                                 endsAt: string;
                                 allDay: boolean;
                                 recurring: boolean;
+                                seriesId: string | null;
+                                originalStartsAt: string | null;
                             }[];
                         };
                     };
@@ -2107,6 +2109,9 @@ export interface paths {
                                 /** Format: uuid */
                                 recordId: string;
                             }[];
+                            excludedStarts: string[];
+                            seriesId: string | null;
+                            originalStartsAt: string | null;
                         };
                     };
                 };
@@ -2174,6 +2179,9 @@ export interface paths {
                                 /** Format: uuid */
                                 recordId: string;
                             }[];
+                            excludedStarts: string[];
+                            seriesId: string | null;
+                            originalStartsAt: string | null;
                         };
                     };
                 };
@@ -2280,6 +2288,134 @@ export interface paths {
                                 /** Format: uuid */
                                 recordId: string;
                             }[];
+                            excludedStarts: string[];
+                            seriesId: string | null;
+                            originalStartsAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/occurrences/{occurrenceStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one occurrence of a series (EXDATE) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    occurrenceStart: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Move or change one occurrence of a series, or the whole series through it
+         * @description The occurrence is addressed by its start in the series (RECURRENCE-ID). `scope: "occurrence"` stores it as an exception: it leaves the series and a copy with `seriesId` and `originalStartsAt` holds the change (changed again on a repeat). `scope: "series"` moves the whole series by the same wall-clock difference in its time zone (RRULE kept; plain BYDAY weekdays follow a move to another day). If-Match: the series' version.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    occurrenceStart: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        location?: string | null;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        allDay?: boolean;
+                        timeZone?: string;
+                        attendees?: {
+                            /** @enum {string} */
+                            type: "user" | "person";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        links?: {
+                            /** @enum {string} */
+                            recordType: "person" | "company";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                        /** @enum {string} */
+                        scope: "occurrence" | "series";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            location: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            allDay: boolean;
+                            timeZone: string;
+                            recurrence: string | null;
+                            attendees: {
+                                /** @enum {string} */
+                                type: "user" | "person";
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                            excludedStarts: string[];
+                            seriesId: string | null;
+                            originalStartsAt: string | null;
                         };
                     };
                 };
@@ -3050,6 +3186,9 @@ export interface paths {
                                         /** Format: uuid */
                                         recordId: string;
                                     }[];
+                                    excludedStarts: string[];
+                                    seriesId: string | null;
+                                    originalStartsAt: string | null;
                                 };
                             } | {
                                 /** @enum {string} */
@@ -3261,6 +3400,9 @@ export interface paths {
                                         /** Format: uuid */
                                         recordId: string;
                                     }[];
+                                    excludedStarts: string[];
+                                    seriesId: string | null;
+                                    originalStartsAt: string | null;
                                 };
                             } | {
                                 /** @enum {string} */

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -120,8 +122,22 @@ export const appointments = pgTable(
     allDay: boolean("all_day").notNull().default(false),
     timeZone: text("time_zone").notNull().default("Europe/Berlin"),
     recurrence: text("recurrence"),
+    /** A series: occurrence starts removed from it (EXDATE), as UTC instants. */
+    excludedStarts: ts("excluded_starts").array().notNull().default(sql`'{}'::timestamptz[]`),
+    /** An exception: the series it replaces one occurrence of, and that occurrence's start (RECURRENCE-ID). */
+    seriesId: uuid("series_id").references((): AnyPgColumn => appointments.id, { onDelete: "cascade" }),
+    originalStartsAt: ts("original_starts_at"),
   },
-  (table) => [index("appointments_ws_starts_idx").on(table.workspaceId, table.startsAt, table.id)],
+  (table) => [
+    index("appointments_ws_starts_idx").on(table.workspaceId, table.startsAt, table.id),
+    uniqueIndex("appointments_series_occurrence_idx")
+      .on(table.workspaceId, table.seriesId, table.originalStartsAt)
+      .where(sql`series_id IS NOT NULL`),
+    check(
+      "appointments_exception_shape",
+      sql`(series_id IS NULL AND original_starts_at IS NULL) OR (series_id IS NOT NULL AND original_starts_at IS NOT NULL AND recurrence IS NULL)`,
+    ),
+  ],
 );
 
 /** Attendees: workspace users and CRM contacts (people). */

@@ -134,3 +134,44 @@ export async function findCalendarFeedByHash(db: Executor, tokenHash: string) {
   const [row] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, tokenHash));
   return row;
 }
+
+/**
+ * The exceptions (moved occurrences) of the given series. Their original starts leave the
+ * series' expansion wherever the moved copies now are.
+ */
+export function findExceptionsOfSeries(db: Executor, workspaceId: string, seriesIds: string[]) {
+  if (seriesIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.workspaceId, workspaceId), inArray(appointments.seriesId, seriesIds)))
+    .orderBy(appointments.originalStartsAt);
+}
+
+export async function findException(
+  db: Executor,
+  options: { workspaceId: string; seriesId: string; originalStartsAt: Date },
+) {
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.workspaceId, options.workspaceId),
+        eq(appointments.seriesId, options.seriesId),
+        eq(appointments.originalStartsAt, options.originalStartsAt),
+      ),
+    );
+  return row;
+}
+
+/** Moves the original starts of a series' exceptions along with the series (see shiftSeries). */
+export async function setExceptionOriginalStart(
+  db: Executor,
+  options: { workspaceId: string; id: string; originalStartsAt: Date },
+) {
+  await db
+    .update(appointments)
+    .set({ originalStartsAt: options.originalStartsAt, updatedAt: new Date() })
+    .where(scoped(options.workspaceId, options.id));
+}

@@ -5,6 +5,8 @@ import {
   ZAppointmentRangeQuery,
   ZAppointmentUpdateRequest,
   ZCalendarFeed,
+  ZOccurrenceParams,
+  ZOccurrenceUpdateRequest,
 } from "@kontor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -67,6 +69,49 @@ export function appointmentsRoutes({
       schema: { tags, summary: "Delete an appointment", params: ZIdParams, response: { 204: z.null() } },
       handler: async (request, reply) => {
         await appointments.remove(actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.patch("/appointments/:id/occurrences/:occurrenceStart", {
+      schema: {
+        tags,
+        summary: "Move or change one occurrence of a series, or the whole series through it",
+        description:
+          "The occurrence is addressed by its start in the series (RECURRENCE-ID). " +
+          '`scope: "occurrence"` stores it as an exception: it leaves the series and a copy with ' +
+          "`seriesId` and `originalStartsAt` holds the change (changed again on a repeat). " +
+          '`scope: "series"` moves the whole series by the same wall-clock difference in its time ' +
+          "zone (RRULE kept; plain BYDAY weekdays follow a move to another day). If-Match: the " +
+          "series' version.",
+        params: ZOccurrenceParams,
+        body: ZOccurrenceUpdateRequest,
+        response: { 200: ZAppointment },
+      },
+      handler: (request) =>
+        appointments.moveOccurrence(
+          actorOf(request),
+          request.params.id,
+          request.params.occurrenceStart,
+          request.body,
+          ifMatchVersion(request),
+        ),
+    });
+
+    app.delete("/appointments/:id/occurrences/:occurrenceStart", {
+      schema: {
+        tags,
+        summary: "Delete one occurrence of a series (EXDATE)",
+        params: ZOccurrenceParams,
+        response: { 204: z.null() },
+      },
+      handler: async (request, reply) => {
+        await appointments.removeOccurrence(
+          actorOf(request),
+          request.params.id,
+          request.params.occurrenceStart,
+          ifMatchVersion(request),
+        );
         return reply.status(204).send(null);
       },
     });

@@ -1,156 +1,51 @@
 import { createHash, randomBytes } from "node:crypto";
-import type {
-  TAppointment,
-  TAppointmentCreateRequest,
-  TAppointmentOccurrence,
-  TAppointmentUpdateRequest,
-  TAttendee,
-} from "@kontor/contracts";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { TAppointment, TAppointmentCreateRequest, TAppointmentUpdateRequest } from "@kontor/contracts";
+import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
-import { memberships, people } from "../../db/schema/index.ts";
+import { memberships } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { diffRecords } from "../../lib/changes.ts";
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
-import { expandRecurrence, isValidRecurrence } from "../../lib/recurrence.ts";
-import { recordChange } from "../audit/audit.repository.ts";
-import { assertLinkTargetsExist, findLinks, replaceLinks } from "../record-links/record-links.repository.ts";
-import { FieldErrors } from "../records/record-support.ts";
+import { replaceLinks } from "../record-links/record-links.repository.ts";
 import * as repo from "./appointments.repository.ts";
 import { renderCalendar } from "./appointments-ics.ts";
+import {
+  createOccurrenceOperations,
+  excludeFromSeries,
+  removeExceptionsOfSeries,
+} from "./appointments-occurrences.ts";
+import { expandOccurrences, findMovedStarts, shiftSeries } from "./appointments-series.ts";
+import {
+  assertVersion,
+  auditAppointment,
+  loadAppointment as load,
+  presentMany,
+  saveRelations,
+  validateAppointment as validate,
+} from "./appointments-support.ts";
 
 const RANGE_LIMIT_DAYS = 400;
 const FEED_PAST_DAYS = 90;
 const FEED_FUTURE_DAYS = 400;
 
-function presentAppointment(
-  row: repo.AppointmentRow,
-  attendees: TAttendee[],
-  links: TAppointment["links"],
-): TAppointment {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    location: row.location,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    allDay: row.allDay,
-    timeZone: row.timeZone,
-    recurrence: row.recurrence,
-    attendees,
-    links,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    createdBy: row.createdBy,
-    version: row.version,
-  };
-}
-
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-async function assertAttendees(
-  db: Executor,
-  workspaceId: string,
-  attendees: TAttendee[] | undefined,
-  errors: FieldErrors,
-) {
-  if (!attendees?.length) return;
-  const userIds = attendees.filter((a) => a.type === "user").map((a) => a.id);
-  const personIds = attendees.filter((a) => a.type === "person").map((a) => a.id);
-  const found = new Set<string>();
-  if (userIds.length) {
-    const rows = await db
-      .select({ id: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, userIds)));
-    for (const row of rows) found.add(`user:${row.id}`);
-  }
-  if (personIds.length) {
-    const rows = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        and(eq(people.workspaceId, workspaceId), inArray(people.id, personIds), isNull(people.deletedAt)),
-      );
-    for (const row of rows) found.add(`person:${row.id}`);
-  }
-  attendees.forEach((attendee, index) => {
-    if (!found.has(`${attendee.type}:${attendee.id}`)) {
-      errors.add(`attendees.${index}.id`, `No such ${attendee.type} in this workspace`);
-    }
-  });
+/** The given appointments plus every exception of the series among them (for iCalendar). */
+async function withExceptions(executor: Executor, workspaceId: string, list: TAppointment[]) {
+  const have = new Set(list.map((appointment) => appointment.id));
+  const seriesIds = list.filter((appointment) => appointment.recurrence).map((appointment) => appointment.id);
+  const missing = (await repo.findExceptionsOfSeries(executor, workspaceId, seriesIds)).filter(
+    (row) => !have.has(row.id),
+  );
+  return [...list, ...(await presentMany(executor, workspaceId, missing))];
 }
 
 export function createAppointmentsService({ db }: { db: Database }) {
-  async function presentMany(executor: Executor, workspaceId: string, rows: repo.AppointmentRow[]) {
-    const ids = rows.map((row) => row.id);
-    const [attendees, links] = await Promise.all([
-      repo.findAttendees(executor, workspaceId, ids),
-      findLinks(executor, { workspaceId, sourceType: "appointment", sourceIds: ids }),
-    ]);
-    return rows.map((row) =>
-      presentAppointment(
-        row,
-        attendees
-          .filter((attendee) => attendee.appointmentId === row.id)
-          .map((attendee) => ({ type: attendee.attendeeType as TAttendee["type"], id: attendee.attendeeId })),
-        links.get(row.id) ?? [],
-      ),
-    );
-  }
+  const occurrences = createOccurrenceOperations({
+    db,
+    update: (...args) => service.update(...args),
+  });
 
-  async function load(executor: Executor, actor: Actor, id: string) {
-    const row = await repo.findAppointmentById(executor, actor.workspaceId, id);
-    if (!row) throw new AppError("appointment_not_found", "No such appointment.");
-    return (await presentMany(executor, actor.workspaceId, [row]))[0]!;
-  }
-
-  async function validate(
-    executor: Executor,
-    actor: Actor,
-    input: TAppointmentCreateRequest | TAppointmentUpdateRequest,
-    merged: { startsAt: Date; endsAt: Date },
-  ) {
-    const errors = new FieldErrors();
-    if (merged.endsAt < merged.startsAt) errors.add("endsAt", "The end must not be before the start");
-    if (input.recurrence && !isValidRecurrence(input.recurrence)) {
-      errors.add("recurrence", "Not a supported RRULE (FREQ=DAILY, WEEKLY or MONTHLY)");
-    }
-    await assertAttendees(executor, actor.workspaceId, input.attendees, errors);
-    await assertLinkTargetsExist(executor, actor.workspaceId, input.links, errors);
-    errors.throwIfAny();
-  }
-
-  function expand(appointment: TAppointment, from: Date, to: Date): TAppointmentOccurrence[] {
-    const start = new Date(appointment.startsAt);
-    const duration = new Date(appointment.endsAt).getTime() - start.getTime();
-    const base = {
-      appointmentId: appointment.id,
-      title: appointment.title,
-      location: appointment.location,
-      allDay: appointment.allDay,
-      recurring: Boolean(appointment.recurrence),
-    };
-    const starts = appointment.recurrence
-      ? expandRecurrence({
-          recurrence: appointment.recurrence,
-          start,
-          timeZone: appointment.timeZone,
-          from: new Date(from.getTime() - duration),
-          to,
-        })
-      : [start];
-    return starts
-      .filter((occurrence) => occurrence.getTime() + duration > from.getTime() && occurrence < to)
-      .map((occurrence) => ({
-        ...base,
-        startsAt: occurrence.toISOString(),
-        endsAt: new Date(occurrence.getTime() + duration).toISOString(),
-      }));
-  }
-
-  return {
+  const service = {
     async findByIds(workspaceId: string, ids: string[]) {
       return presentMany(db, workspaceId, await repo.findAppointmentsByIds(db, workspaceId, ids));
     },
@@ -173,7 +68,14 @@ export function createAppointmentsService({ db }: { db: Database }) {
         ...(query.mine ? { userId: actor.userId } : {}),
       });
       const list = await presentMany(db, actor.workspaceId, rows);
-      const data = list.flatMap((appointment) => expand(appointment, from, to));
+      const moved = await findMovedStarts(
+        db,
+        actor.workspaceId,
+        list.filter((appointment) => appointment.recurrence).map((appointment) => appointment.id),
+      );
+      const data = list.flatMap((appointment) =>
+        expandOccurrences({ appointment, movedStarts: moved.get(appointment.id), from, to }),
+      );
       data.sort(
         (a, b) => a.startsAt.localeCompare(b.startsAt) || a.appointmentId.localeCompare(b.appointmentId),
       );
@@ -203,26 +105,14 @@ export function createAppointmentsService({ db }: { db: Database }) {
           timeZone: input.timeZone ?? "Europe/Berlin",
           recurrence: input.recurrence?.replace(/^RRULE:/, "") ?? null,
         });
-        await repo.replaceAttendees(tx, {
+        await saveRelations(tx, {
           workspaceId: actor.workspaceId,
           appointmentId: row.id,
           attendees: input.attendees ?? [],
-        });
-        await replaceLinks(tx, {
-          workspaceId: actor.workspaceId,
-          sourceType: "appointment",
-          sourceId: row.id,
           links: input.links ?? [],
         });
         const appointment = await load(tx, actor, row.id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "appointment",
-          recordId: row.id,
-          action: "create",
-          changes: diffRecords(null, appointment),
-        });
+        await auditAppointment(tx, actor, "create", null, appointment);
         return appointment;
       });
     },
@@ -231,16 +121,22 @@ export function createAppointmentsService({ db }: { db: Database }) {
       authorizeRecord(actor, "update");
       return db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
-        if (expectedVersion !== undefined && before.version !== expectedVersion) {
-          throw new AppError(
-            "version_conflict",
-            `The appointment changed meanwhile (now version ${before.version}).`,
-          );
-        }
+        assertVersion(before, expectedVersion);
         const startsAt = new Date(input.startsAt ?? before.startsAt);
         const endsAt = new Date(input.endsAt ?? before.endsAt);
-        await validate(tx, actor, input, { startsAt, endsAt });
+        await validate(tx, actor, input, { startsAt, endsAt, isException: before.seriesId !== null });
         const values: Partial<repo.AppointmentInsert> = { startsAt, endsAt };
+        const sameZone = input.timeZone === undefined || input.timeZone === before.timeZone;
+        if (before.recurrence && sameZone && startsAt.getTime() !== new Date(before.startsAt).getTime()) {
+          // the series moves: its exclusions and exceptions move along (decision 0010)
+          const shifted = await shiftSeries(tx, {
+            workspaceId: actor.workspaceId,
+            series: before,
+            newStart: startsAt,
+          });
+          values.excludedStarts = shifted.excludedStarts;
+          values.recurrence = shifted.recurrence;
+        }
         if (input.title !== undefined) values.title = input.title;
         if (input.description !== undefined) values.description = input.description;
         if (input.location !== undefined) values.location = input.location;
@@ -256,30 +152,14 @@ export function createAppointmentsService({ db }: { db: Database }) {
         });
         if (!row)
           throw new AppError("version_conflict", "The appointment changed meanwhile; reload and try again.");
-        if (input.attendees !== undefined) {
-          await repo.replaceAttendees(tx, {
-            workspaceId: actor.workspaceId,
-            appointmentId: id,
-            attendees: input.attendees,
-          });
-        }
-        if (input.links !== undefined) {
-          await replaceLinks(tx, {
-            workspaceId: actor.workspaceId,
-            sourceType: "appointment",
-            sourceId: id,
-            links: input.links,
-          });
-        }
-        const after = await load(tx, actor, id);
-        await recordChange(tx, {
+        await saveRelations(tx, {
           workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "appointment",
-          recordId: id,
-          action: "update",
-          changes: diffRecords(before, after),
+          appointmentId: id,
+          attendees: input.attendees,
+          links: input.links,
         });
+        const after = await load(tx, actor, id);
+        await auditAppointment(tx, actor, "update", before, after);
         return after;
       });
     },
@@ -288,6 +168,7 @@ export function createAppointmentsService({ db }: { db: Database }) {
       authorizeRecord(actor, "delete");
       await db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
+        if (before.recurrence) await removeExceptionsOfSeries(tx, actor, id);
         await replaceLinks(tx, {
           workspaceId: actor.workspaceId,
           sourceType: "appointment",
@@ -295,21 +176,20 @@ export function createAppointmentsService({ db }: { db: Database }) {
           links: [],
         });
         await repo.deleteAppointment(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "appointment",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords(before, null),
-        });
+        await auditAppointment(tx, actor, "delete", before, null);
+        // a deleted moved occurrence stays out of its series (EXDATE)
+        if (before.seriesId) await excludeFromSeries(tx, actor, before);
       });
     },
+
+    moveOccurrence: occurrences.move,
+    removeOccurrence: occurrences.remove,
 
     async ics(actor: Actor, id: string, hostname: string) {
       authorizeRecord(actor, "read");
       const appointment = await load(db, actor, id);
-      return renderCalendar({ name: appointment.title, appointments: [appointment], hostname });
+      const appointments = await withExceptions(db, actor.workspaceId, [appointment]);
+      return renderCalendar({ name: appointment.title, appointments, hostname });
     },
 
     /** Creates (or replaces, revoking the old one) the user's private feed token. Shown once. */
@@ -346,10 +226,12 @@ export function createAppointmentsService({ db }: { db: Database }) {
         to: new Date(now + FEED_FUTURE_DAYS * 86_400_000),
         limit: 5000,
       });
-      const appointments = await presentMany(db, feed.workspaceId, rows);
+      const found = await presentMany(db, feed.workspaceId, rows);
+      const appointments = await withExceptions(db, feed.workspaceId, found);
       return renderCalendar({ name: "Kontor", appointments, hostname });
     },
   };
+  return service;
 }
 
 export type AppointmentsService = ReturnType<typeof createAppointmentsService>;

@@ -1,146 +1,163 @@
-import "../activities/activities-i18n.ts";
-import type { DateSelectArg, EventClickArg, EventDropArg, EventInput } from "@fullcalendar/core";
+import "./calendar-i18n.ts";
+import "./calendar.css";
+import type {
+  DateSelectArg,
+  EventClickArg,
+  EventDropArg,
+  EventInput,
+  EventSourceFuncArg,
+} from "@fullcalendar/core";
 import deLocale from "@fullcalendar/core/locales/de";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin, { type EventResizeDoneArg } from "@fullcalendar/interaction";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import {
-  Button,
-  CopyButton,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import type { TAppointment } from "@kontor/contracts";
+import { Button, Group, Paper, Stack, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconCalendarShare } from "@tabler/icons-react";
-import { useRef, useState } from "react";
+import { IconPlus } from "@tabler/icons-react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../lib/format.ts";
 import { currentLanguage } from "../../lib/i18n.ts";
 import { notifyError } from "../../lib/query-client.ts";
-import { rawFetch } from "../activities/raw-fetch.ts";
-import { browserTimeZone } from "../tasks/tasks-api.ts";
+import { invalidateWork } from "../activities/activities-api.ts";
+import { AppointmentFormModal } from "./AppointmentFormModal.tsx";
+import { type AppointmentFormValues, emptyValues, valuesOf } from "./appointment-form.ts";
+import { CalendarFeedButton } from "./CalendarFeedButton.tsx";
+import { ChoiceModal } from "./ChoiceModal.tsx";
 import {
-  createAppointment,
-  createFeed,
   deleteAppointment,
+  deleteOccurrence,
   fetchOccurrences,
-  moveAppointment,
-  revokeFeed,
+  getAppointment,
+  updateAppointment,
+  updateOccurrence,
 } from "./calendar-api.ts";
 
-/** Calendar: day, week and month views; drag to move, pull the edge to resize, select to create. */
+type Scope = "occurrence" | "series";
+type Question =
+  | { kind: "move"; answer: (scope: Scope | null) => void }
+  | { kind: "delete-series"; answer: (scope: Scope | null) => void }
+  | { kind: "delete"; answer: (confirmed: boolean) => void };
+
+async function loadEvents(info: { start: Date; end: Date }): Promise<EventInput[]> {
+  const occurrences = await fetchOccurrences(info.start, info.end);
+  return occurrences.map((occurrence) => ({
+    id: `${occurrence.appointmentId}:${occurrence.startsAt}`,
+    title: occurrence.title,
+    start: occurrence.startsAt,
+    end: occurrence.endsAt,
+    allDay: occurrence.allDay,
+    extendedProps: {
+      appointmentId: occurrence.appointmentId,
+      recurring: occurrence.recurring,
+      occurrenceStart: occurrence.startsAt,
+    },
+  }));
+}
+
+interface OpenForm {
+  initial: AppointmentFormValues;
+  appointment?: TAppointment;
+  /** the occurrence clicked, for a series: its start in the series */
+  occurrenceStart?: string;
+}
+
+/** Calendar: day, week and month views; select or "New" to create, click to edit, drag to move, pull to resize. */
 export function CalendarPage() {
-  const { t } = useTranslation("activities");
+  const { t } = useTranslation("calendar");
   const calendarRef = useRef<FullCalendar>(null);
-  const [selection, setSelection] = useState<DateSelectArg | null>(null);
-  const [title, setTitle] = useState("");
-  const [feedUrl, setFeedUrl] = useState<string | null>(null);
-  const [recurrence, setRecurrence] = useState<string | null>("");
-  const [opened, setOpened] = useState<{
-    id: string;
-    title: string;
-    start: Date | null;
-    end: Date | null;
-  } | null>(null);
+  const isPhone = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
+  const [form, setForm] = useState<OpenForm | null>(null);
+  const [question, setQuestion] = useState<Question | null>(null);
+  const refetch = () => {
+    calendarRef.current?.getApi().refetchEvents();
+    invalidateWork();
+  };
+  const ask = <A,>(build: (answer: (value: A) => void) => Question) =>
+    new Promise<A>((resolve) =>
+      setQuestion(
+        build((value) => {
+          setQuestion(null);
+          resolve(value);
+        }),
+      ),
+    );
 
-  function openEvent(info: EventClickArg) {
-    setOpened({
-      id: info.event.extendedProps.appointmentId as string,
-      title: info.event.title,
-      start: info.event.start,
-      end: info.event.end,
-    });
+  function newAppointment(selection?: DateSelectArg) {
+    const start = selection?.start ?? new Date(Math.ceil(Date.now() / 3600_000) * 3600_000);
+    const end = selection?.end ?? new Date(start.getTime() + 3600_000);
+    setForm({ initial: emptyValues(start, end, selection?.allDay ?? false) });
+    calendarRef.current?.getApi().unselect();
   }
 
-  async function exportIcs(id: string) {
+  async function openEvent(info: EventClickArg) {
+    const { appointmentId, recurring, occurrenceStart } = info.event.extendedProps;
     try {
-      const response = await rawFetch(`/api/v1/appointments/${id}/ics`);
-      const url = URL.createObjectURL(await response.blob());
-      Object.assign(document.createElement("a"), { href: url, download: `${id}.ics` }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const appointment = await getAppointment(appointmentId as string);
+      setForm({
+        initial: valuesOf(appointment),
+        appointment,
+        ...(recurring ? { occurrenceStart: occurrenceStart as string } : {}),
+      });
     } catch (error) {
       notifyError(error);
     }
   }
 
-  async function remove(id: string) {
-    try {
-      await deleteAppointment(id);
-      setOpened(null);
-      refetch();
-    } catch (error) {
-      notifyError(error);
-    }
-  }
-
-  const refetch = () => calendarRef.current?.getApi().refetchEvents();
-
-  async function loadEvents(info: { start: Date; end: Date }): Promise<EventInput[]> {
-    const occurrences = await fetchOccurrences(info.start, info.end);
-    return occurrences.map((occurrence) => ({
-      id: `${occurrence.appointmentId}:${occurrence.startsAt}`,
-      title: occurrence.title,
-      start: occurrence.startsAt,
-      end: occurrence.endsAt,
-      allDay: occurrence.allDay,
-      editable: !occurrence.recurring,
-      extendedProps: { appointmentId: occurrence.appointmentId, recurring: occurrence.recurring },
-    }));
-  }
+  // a stable event source: a new function on every render would make FullCalendar refetch
+  const events = useCallback(
+    (info: EventSourceFuncArg, success: (events: EventInput[]) => void, failure: (error: Error) => void) => {
+      loadEvents(info).then(success, failure);
+    },
+    [],
+  );
 
   async function move(info: EventDropArg | EventResizeDoneArg) {
     const { event } = info;
     if (!event.start) return info.revert();
-    const end = event.end ?? new Date(event.start.getTime() + 3600_000);
+    const startsAt = event.start.toISOString();
+    const endsAt = (event.end ?? new Date(event.start.getTime() + 3600_000)).toISOString();
+    const { appointmentId, recurring, occurrenceStart } = event.extendedProps;
     try {
-      await moveAppointment(event.extendedProps.appointmentId as string, event.start, end);
-      notifications.show({ color: "green", message: t("calendar.moved") });
+      if (recurring) {
+        const scope = await ask<Scope | null>((answer) => ({ kind: "move", answer }));
+        if (!scope) return info.revert();
+        await updateOccurrence(appointmentId as string, occurrenceStart as string, {
+          scope,
+          startsAt,
+          endsAt,
+        });
+        refetch();
+      } else {
+        await updateAppointment(appointmentId as string, { startsAt, endsAt });
+        event.setExtendedProp("occurrenceStart", startsAt);
+        invalidateWork();
+      }
+      notifications.show({ color: "green", message: t("moved") });
     } catch (error) {
       info.revert();
       notifyError(error);
     }
   }
 
-  async function create(event: React.FormEvent) {
-    event.preventDefault();
-    if (!selection) return;
+  async function remove() {
+    const appointment = form?.appointment;
+    if (!appointment) return;
     try {
-      await createAppointment({
-        title: title.trim() || t("calendar.untitled"),
-        startsAt: selection.start.toISOString(),
-        endsAt: selection.end.toISOString(),
-        allDay: selection.allDay,
-        timeZone: browserTimeZone(),
-        recurrence: recurrence || null,
-      });
-      setSelection(null);
-      setTitle("");
+      if (appointment.recurrence && form.occurrenceStart) {
+        const scope = await ask<Scope | null>((answer) => ({ kind: "delete-series", answer }));
+        if (!scope) return;
+        if (scope === "occurrence") await deleteOccurrence(appointment.id, form.occurrenceStart);
+        else await deleteAppointment(appointment.id);
+      } else {
+        if (!(await ask<boolean>((answer) => ({ kind: "delete", answer })))) return;
+        await deleteAppointment(appointment.id);
+      }
+      setForm(null);
       refetch();
-    } catch (error) {
-      notifyError(error);
-    }
-  }
-
-  async function subscribe() {
-    try {
-      setFeedUrl((await createFeed()).url);
-    } catch (error) {
-      notifyError(error);
-    }
-  }
-
-  async function revoke() {
-    try {
-      await revokeFeed();
-      setFeedUrl(null);
-      notifications.show({ color: "green", message: t("calendar.feedRevoked") });
+      notifications.show({ color: "green", message: t("deleted") });
     } catch (error) {
       notifyError(error);
     }
@@ -148,122 +165,93 @@ export function CalendarPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
+      <Group justify="space-between" gap="xs">
         <Title order={1} size="h2">
-          {t("calendar.title")}
+          {t("title")}
         </Title>
-        <Button
-          variant="light"
-          leftSection={<IconCalendarShare size={16} aria-hidden />}
-          onClick={subscribe}
-          data-testid="calendar-feed"
-        >
-          {t("calendar.subscribe")}
-        </Button>
+        <Group gap="xs">
+          <CalendarFeedButton compact={isPhone} />
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => newAppointment()}
+            data-testid="appointment-new"
+          >
+            {t("new")}
+          </Button>
+        </Group>
       </Group>
-      <Paper withBorder p="sm" data-testid="calendar">
+      <Paper
+        withBorder
+        p={isPhone ? 4 : "sm"}
+        className={isPhone ? "kontor-calendar-phone" : undefined}
+        data-testid="calendar"
+      >
         <FullCalendar
           ref={calendarRef}
           plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
-          initialView="timeGridWeek"
-          headerToolbar={{
-            left: "prev,next today",
-            center: "title",
-            right: "timeGridDay,timeGridWeek,dayGridMonth",
-          }}
+          initialView={isPhone ? "timeGridDay" : "timeGridWeek"}
+          headerToolbar={
+            isPhone
+              ? { left: "prev,next", center: "", right: "today" }
+              : { left: "prev,next today", center: "title", right: "timeGridDay,timeGridWeek,dayGridMonth" }
+          }
+          footerToolbar={
+            isPhone ? { left: "title", right: "timeGridDay,timeGridWeek,dayGridMonth" } : undefined
+          }
           locales={[deLocale]}
           locale={currentLanguage()}
           firstDay={1}
           buttonIcons={false}
-          buttonText={{ prev: `‹ ${t("calendar.previous")}`, next: `${t("calendar.next")} ›` }}
+          buttonText={{ prev: `‹ ${t("previous")}`, next: `${t("next")} ›` }}
           eventColor="#1864ab"
           nowIndicator
           editable
           selectable
           selectMirror
-          height="auto"
+          longPressDelay={400}
+          allDayText={t("allDayShort")}
+          contentHeight={isPhone ? 560 : 660}
           scrollTime="07:00:00"
-          events={(info, success, failure) => {
-            loadEvents(info).then(success, failure);
-          }}
+          events={events}
           eventDrop={move}
           eventResize={move}
-          select={setSelection}
+          select={newAppointment}
           eventClick={openEvent}
         />
       </Paper>
-      <Modal opened={selection !== null} onClose={() => setSelection(null)} title={t("calendar.new")}>
-        <form onSubmit={create} data-testid="appointment-form">
-          <Stack>
-            <TextInput
-              label={t("calendar.appointmentTitle")}
-              value={title}
-              onChange={(event) => setTitle(event.currentTarget.value)}
-              data-testid="appointment-title"
-              data-autofocus
-            />
-            <Select
-              label={t("tasks.recurrence")}
-              value={recurrence}
-              onChange={setRecurrence}
-              data={[
-                { value: "", label: t("tasks.recurrences.none") },
-                { value: "FREQ=DAILY", label: t("tasks.recurrences.daily") },
-                { value: "FREQ=WEEKLY", label: t("tasks.recurrences.weekly") },
-                { value: "FREQ=MONTHLY", label: t("tasks.recurrences.monthly") },
-              ]}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" data-testid="appointment-submit">
-                {t("save")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened?.title}>
-        {opened && (
-          <Stack data-testid="appointment-details">
-            <Text size="sm">
-              {formatDateTime(opened.start?.toISOString())} – {formatDateTime(opened.end?.toISOString())}
-            </Text>
-            <Group justify="space-between">
-              <Button
-                color="red"
-                variant="subtle"
-                onClick={() => remove(opened.id)}
-                data-testid="appointment-delete"
-              >
-                {t("calendar.delete")}
-              </Button>
-              <Button variant="light" onClick={() => exportIcs(opened.id)} data-testid="appointment-ics">
-                {t("calendar.exportIcs")}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-      <Modal opened={feedUrl !== null} onClose={() => setFeedUrl(null)} title={t("calendar.subscribe")}>
-        <Stack>
-          <Text size="sm">{t("calendar.feedHint")}</Text>
-          <TextInput
-            readOnly
-            value={feedUrl ?? ""}
-            aria-label={t("calendar.feedUrl")}
-            data-testid="calendar-feed-url"
-          />
-          <Group justify="space-between">
-            <Button color="red" variant="subtle" onClick={revoke}>
-              {t("calendar.revoke")}
-            </Button>
-            <CopyButton value={feedUrl ?? ""}>
-              {({ copied, copy }) => (
-                <Button onClick={copy}>{copied ? t("calendar.copied") : t("calendar.copy")}</Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Stack>
-      </Modal>
+      {form && (
+        <AppointmentFormModal
+          key={form.appointment?.id ?? "new"}
+          initial={form.initial}
+          {...(form.appointment ? { appointment: form.appointment, onDelete: remove } : {})}
+          onClose={() => setForm(null)}
+          onSaved={() => {
+            setForm(null);
+            refetch();
+          }}
+        />
+      )}
+      {question && question.kind !== "delete" && (
+        <ChoiceModal<Scope>
+          title={t(question.kind === "move" ? "scope.moveTitle" : "scope.deleteTitle")}
+          text={t("scope.text")}
+          choices={[
+            { value: "occurrence", label: t("scope.occurrence") },
+            { value: "series", label: t("scope.series") },
+          ]}
+          cancelLabel={t("common:cancel")}
+          onChoose={question.answer}
+        />
+      )}
+      {question?.kind === "delete" && (
+        <ChoiceModal<"delete">
+          title={t("deleteTitle")}
+          text={t("deleteText")}
+          choices={[{ value: "delete", label: t("delete"), color: "red" }]}
+          cancelLabel={t("common:cancel")}
+          onChoose={(value) => question.answer(value === "delete")}
+        />
+      )}
     </Stack>
   );
 }

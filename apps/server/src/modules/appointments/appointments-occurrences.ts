@@ -1,0 +1,186 @@
+import type { TAppointment, TAppointmentUpdateRequest, TOccurrenceUpdateRequest } from "@kontor/contracts";
+import type { Database, Executor } from "../../db/client.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { type Actor, authorizeRecord } from "../../lib/policy.ts";
+import { isOccurrenceStart, shiftWallClock, wallClockDelta } from "../../lib/recurrence.ts";
+import { replaceLinks } from "../record-links/record-links.repository.ts";
+import * as repo from "./appointments.repository.ts";
+import {
+  assertVersion,
+  auditAppointment,
+  loadAppointment as load,
+  saveRelations,
+  validateAppointment as validate,
+} from "./appointments-support.ts";
+
+// One occurrence of a series, addressed by its start in the series (iCalendar RECURRENCE-ID):
+// move it alone (an exception), move the whole series by it, or delete it (decision 0010).
+
+type UpdateAppointment = (
+  actor: Actor,
+  id: string,
+  input: TAppointmentUpdateRequest,
+  expectedVersion?: number,
+) => Promise<TAppointment>;
+
+function assertOccurrence(series: TAppointment, at: Date) {
+  const excluded = series.excludedStarts.some((value) => new Date(value).getTime() === at.getTime());
+  const valid =
+    series.recurrence !== null &&
+    !excluded &&
+    isOccurrenceStart({
+      recurrence: series.recurrence,
+      start: new Date(series.startsAt),
+      timeZone: series.timeZone,
+      at,
+    });
+  if (!valid) {
+    throw new AppError(
+      "occurrence_not_found",
+      `The series has no occurrence starting at ${at.toISOString()}.`,
+    );
+  }
+}
+
+/** New start and end of an occurrence: a move keeps its length, a resize changes only the end. */
+function movedTimes(at: Date, duration: number, input: TAppointmentUpdateRequest) {
+  const startsAt = input.startsAt ? new Date(input.startsAt) : at;
+  const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + duration);
+  return { startsAt, endsAt };
+}
+
+async function deleteRow(tx: Executor, actor: Actor, appointment: TAppointment) {
+  await replaceLinks(tx, {
+    workspaceId: actor.workspaceId,
+    sourceType: "appointment",
+    sourceId: appointment.id,
+    links: [],
+  });
+  await repo.deleteAppointment(tx, actor.workspaceId, appointment.id);
+  await auditAppointment(tx, actor, "delete", appointment, null);
+}
+
+/** Adds `start` to the series' excluded starts (EXDATE), as a versioned, audited change. */
+async function addExclusion(tx: Executor, actor: Actor, series: TAppointment, start: Date) {
+  const excluded = series.excludedStarts.map((value) => new Date(value));
+  if (excluded.some((value) => value.getTime() === start.getTime())) return;
+  const row = await repo.updateAppointment(tx, {
+    workspaceId: actor.workspaceId,
+    id: series.id,
+    expectedVersion: series.version,
+    values: { excludedStarts: [...excluded, start] },
+  });
+  if (!row) throw new AppError("version_conflict", "The series changed meanwhile; reload and try again.");
+  await auditAppointment(tx, actor, "update", series, await load(tx, actor, series.id));
+}
+
+/** A deleted exception's occurrence stays out of its series. */
+export async function excludeFromSeries(tx: Executor, actor: Actor, exception: TAppointment) {
+  if (!exception.seriesId || !exception.originalStartsAt) return;
+  const series = await repo.findAppointmentById(tx, actor.workspaceId, exception.seriesId);
+  if (!series) return;
+  await addExclusion(tx, actor, await load(tx, actor, series.id), new Date(exception.originalStartsAt));
+}
+
+/** Deleting a series deletes its exceptions with their links and audit entries. */
+export async function removeExceptionsOfSeries(tx: Executor, actor: Actor, seriesId: string) {
+  for (const row of await repo.findExceptionsOfSeries(tx, actor.workspaceId, [seriesId])) {
+    await deleteRow(tx, actor, await load(tx, actor, row.id));
+  }
+}
+
+export function createOccurrenceOperations({ db, update }: { db: Database; update: UpdateAppointment }) {
+  async function createException(
+    tx: Executor,
+    actor: Actor,
+    series: TAppointment,
+    at: Date,
+    input: TAppointmentUpdateRequest,
+  ) {
+    const duration = new Date(series.endsAt).getTime() - new Date(series.startsAt).getTime();
+    const { startsAt, endsAt } = movedTimes(at, duration, input);
+    await validate(tx, actor, input, { startsAt, endsAt, isException: true });
+    const row = await repo.insertAppointment(tx, {
+      workspaceId: actor.workspaceId,
+      createdBy: actor.userId,
+      title: input.title ?? series.title,
+      description: input.description !== undefined ? input.description : series.description,
+      location: input.location !== undefined ? input.location : series.location,
+      startsAt,
+      endsAt,
+      allDay: input.allDay ?? series.allDay,
+      timeZone: input.timeZone ?? series.timeZone,
+      recurrence: null,
+      seriesId: series.id,
+      originalStartsAt: at,
+    });
+    await saveRelations(tx, {
+      workspaceId: actor.workspaceId,
+      appointmentId: row.id,
+      attendees: input.attendees ?? series.attendees,
+      links: input.links ?? series.links,
+    });
+    const exception = await load(tx, actor, row.id);
+    await auditAppointment(tx, actor, "create", null, exception);
+    return exception;
+  }
+
+  return {
+    /**
+     * `scope: "occurrence"`: the occurrence becomes (or updates) its exception.
+     * `scope: "series"`: the series moves by the occurrence's wall-clock move, RRULE kept.
+     */
+    async move(
+      actor: Actor,
+      id: string,
+      occurrenceStart: string,
+      request: TOccurrenceUpdateRequest,
+      expectedVersion?: number,
+    ): Promise<TAppointment> {
+      authorizeRecord(actor, "update");
+      const { scope, ...input } = request;
+      const at = new Date(occurrenceStart);
+      const series = await load(db, actor, id);
+      assertVersion(series, expectedVersion);
+      assertOccurrence(series, at);
+      if (scope === "series") {
+        const duration = new Date(series.endsAt).getTime() - new Date(series.startsAt).getTime();
+        const moved = movedTimes(at, duration, input);
+        const delta = wallClockDelta(at, moved.startsAt, series.timeZone);
+        const startsAt = shiftWallClock(new Date(series.startsAt), delta, series.timeZone);
+        const endsAt = new Date(startsAt.getTime() + moved.endsAt.getTime() - moved.startsAt.getTime());
+        return update(
+          actor,
+          id,
+          { ...input, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+          series.version,
+        );
+      }
+      const existing = await repo.findException(db, {
+        workspaceId: actor.workspaceId,
+        seriesId: id,
+        originalStartsAt: at,
+      });
+      if (existing) return update(actor, existing.id, input);
+      return db.transaction((tx) => createException(tx, actor, series, at, input));
+    },
+
+    /** Removes one occurrence: the series excludes its start, a moved copy is deleted. */
+    async remove(actor: Actor, id: string, occurrenceStart: string, expectedVersion?: number) {
+      authorizeRecord(actor, "delete");
+      const at = new Date(occurrenceStart);
+      await db.transaction(async (tx) => {
+        const series = await load(tx, actor, id);
+        assertVersion(series, expectedVersion);
+        assertOccurrence(series, at);
+        const existing = await repo.findException(tx, {
+          workspaceId: actor.workspaceId,
+          seriesId: id,
+          originalStartsAt: at,
+        });
+        if (existing) await deleteRow(tx, actor, await load(tx, actor, existing.id));
+        await addExclusion(tx, actor, series, at);
+      });
+    },
+  };
+}

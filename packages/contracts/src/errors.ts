@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   project_not_found: 404,
   calendar_feed_not_found: 404,
   conflict: 409,
+  not_in_trash: 409,
   already_set_up: 409,
   duplicate_key: 409,
   idempotency_key_in_use: 409,

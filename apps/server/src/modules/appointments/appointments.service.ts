@@ -16,6 +16,7 @@ import { expandRecurrence, isValidRecurrence } from "../../lib/recurrence.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { assertLinkTargetsExist, findLinks, replaceLinks } from "../record-links/record-links.repository.ts";
 import { FieldErrors } from "../records/record-support.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import * as repo from "./appointments.repository.ts";
 import { renderCalendar } from "./appointments-ics.ts";
 
@@ -284,25 +285,24 @@ export function createAppointmentsService({ db }: { db: Database }) {
       });
     },
 
+    /** Moves the appointment to the trash: it leaves the calendar and the feeds until restored. */
     async remove(actor: Actor, id: string) {
       authorizeRecord(actor, "delete");
-      await db.transaction(async (tx) => {
-        const before = await load(tx, actor, id);
-        await replaceLinks(tx, {
-          workspaceId: actor.workspaceId,
-          sourceType: "appointment",
-          sourceId: id,
-          links: [],
-        });
-        await repo.deleteAppointment(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
+      await db.transaction((tx) =>
+        moveToTrash(tx, { actor, recordType: "appointment", id, notFound: "appointment_not_found" }),
+      );
+    },
+
+    async restore(actor: Actor, id: string): Promise<TAppointment> {
+      authorizeRecord(actor, "delete");
+      return db.transaction(async (tx) => {
+        await restoreFromTrash(tx, {
+          actor,
           recordType: "appointment",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords(before, null),
+          id,
+          notFound: "appointment_not_found",
         });
+        return load(tx, actor, id);
       });
     },
 

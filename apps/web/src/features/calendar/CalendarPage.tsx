@@ -26,6 +26,7 @@ import { currentLanguage } from "../../lib/i18n.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { rawFetch } from "../activities/raw-fetch.ts";
 import { browserTimeZone } from "../tasks/tasks-api.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import {
   createAppointment,
   createFeed,
@@ -70,11 +71,17 @@ export function CalendarPage() {
     }
   }
 
-  async function remove(id: string) {
+  async function remove(appointment: { id: string; title: string }) {
     try {
-      await deleteAppointment(id);
+      await deleteAppointment(appointment.id);
       setOpened(null);
       refetch();
+      notifyMovedToTrash({
+        recordType: "appointment",
+        id: appointment.id,
+        name: appointment.title,
+        onRestored: refetch,
+      });
     } catch (error) {
       notifyError(error);
     }
@@ -231,7 +238,7 @@ export function CalendarPage() {
               <Button
                 color="red"
                 variant="subtle"
-                onClick={() => remove(opened.id)}
+                onClick={() => remove(opened)}
                 data-testid="appointment-delete"
               >
                 {t("calendar.delete")}

@@ -10,6 +10,7 @@ import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { meQuery } from "../session/session-api.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 
 /** A comment; its author may delete it. */
 export function CommentItem({ comment }: { comment: TComment }) {
@@ -39,6 +40,7 @@ export function CommentItem({ comment }: { comment: TComment }) {
     try {
       unwrap(await api.DELETE("/api/v1/comments/{id}", { params: { path: { id: comment.id } } }));
       invalidateWork();
+      notifyMovedToTrash({ recordType: "comment", id: comment.id, name: comment.body });
     } catch (error) {
       notifyError(error);
     }

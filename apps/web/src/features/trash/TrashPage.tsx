@@ -1,19 +1,22 @@
 import { TRASH_RECORD_TYPES, type TrashRecordType, type TTrashItem } from "@kontor/contracts";
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { EmptyState } from "../records/EmptyState.tsx";
+import { TrashCards, TrashTable } from "./TrashItems.tsx";
 import { restoreFromTrash } from "./trash-api.ts";
 
 export function TrashPage() {
   const { t } = useTranslation("records");
+  const phone = useMediaQuery("(max-width: 48em)") ?? false;
+  const Items = phone ? TrashCards : TrashTable;
   const [restoring, setRestoring] = useState<string | null>(null);
   const [recordType, setRecordType] = useState<TrashRecordType | null>(null);
   const query = useInfiniteQuery({
@@ -79,47 +82,7 @@ export function TrashPage() {
           <EmptyState icon={IconTrash} title={t("trash.emptyTitle")} text={t("trash.emptyText")} />
         )
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={560}>
-            <Table data-testid="trash-list" aria-label={t("trash.title")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("fields.name")}</Table.Th>
-                  <Table.Th>{t("trash.type")}</Table.Th>
-                  <Table.Th>{t("trash.deletedAt")}</Table.Th>
-                  <Table.Th>{t("trash.purgeAt")}</Table.Th>
-                  <Table.Th>
-                    <span className="sr-only">{t("trash.actions")}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id} data-testid={`trash-row-${item.id}`}>
-                    <Table.Td style={{ maxWidth: "28rem", overflowWrap: "anywhere" }}>{item.name}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`trash.types.${item.recordType}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(item.deletedAt)}</Table.Td>
-                    <Table.Td>{formatDate(item.purgeAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={restoring === item.id}
-                        onClick={() => restore(item)}
-                        aria-label={t("trash.restoreName", { name: item.name })}
-                        data-testid={`restore-${item.id}`}
-                      >
-                        {t("trash.restore")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <Items items={items} restoring={restoring} onRestore={restore} />
       )}
       {query.hasNextPage && (
         <Button variant="subtle" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>

@@ -141,7 +141,7 @@ async function main() {
         [workspaceId],
       )
     ).rows[0]!;
-    const timelineSql = `SELECT a.* FROM activities a JOIN record_links l ON l.source_type = 'activity' AND l.source_id = a.id
+    const timelineSql = `SELECT a.* FROM activities a JOIN record_links l ON l.source_type = 'activity' AND l.source_id = a.id AND a.deleted_at IS NULL
       WHERE l.workspace_id = $1 AND l.record_type = 'person' AND l.record_id = $2 ORDER BY a.occurred_at DESC, a.id DESC LIMIT 50`;
     record({
       operation: "360° record (person+company+timeline)",

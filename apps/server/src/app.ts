@@ -93,7 +93,7 @@ export function createServices(
     customFields: createCustomFieldsService({ db }),
     relations: createRelationsService({ db }),
     savedViews: createSavedViewsService({ db }),
-    trash: createTrashService({ db }),
+    trash: createTrashService({ db, storage: files }),
     audit: createAuditService({ db }),
     search: createSearchService({ db }),
     segments: createSegmentsService({ db }),

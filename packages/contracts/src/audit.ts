@@ -17,8 +17,22 @@ export const ZAuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
+/** Every kind of record that goes to the trash when deleted (restorable for 30 days). */
+export const TRASH_RECORD_TYPES = [
+  "person",
+  "company",
+  "activity",
+  "task",
+  "appointment",
+  "project",
+  "document",
+  "comment",
+] as const;
+export const ZTrashRecordType = z.enum(TRASH_RECORD_TYPES);
+export type TrashRecordType = z.infer<typeof ZTrashRecordType>;
+
 export const ZTrashItem = z.object({
-  recordType: z.enum(["person", "company"]),
+  recordType: ZTrashRecordType,
   id: z.uuid(),
   name: z.string(),
   deletedAt: z.iso.datetime(),

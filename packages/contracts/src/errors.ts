@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   calendar_feed_not_found: 404,
   occurrence_not_found: 404,
   conflict: 409,
+  not_in_trash: 409,
   already_set_up: 409,
   duplicate_key: 409,
   idempotency_key_in_use: 409,

@@ -7,6 +7,7 @@ import pg from "pg";
 import { buildApp, type Services } from "../app.ts";
 import { createDatabase, type DatabaseHandle } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
+import type { FileStorage } from "../lib/file-storage.ts";
 import { createMemoryMailer, type Mailer } from "../lib/mailer.ts";
 
 /**
@@ -86,7 +87,9 @@ export interface TestResponse {
 }
 
 /** Starts the whole app on a fresh database and a random loopback port. */
-export async function createTestContext(options: { mailer?: Mailer } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { mailer?: Mailer; files?: FileStorage } = {},
+): Promise<TestContext> {
   const { database, drop } = await createTestDatabase();
   const memoryMailer = createMemoryMailer();
   const mailer = options.mailer ?? memoryMailer;
@@ -100,6 +103,7 @@ export async function createTestContext(options: { mailer?: Mailer } = {}): Prom
     },
     database,
     mailer,
+    ...(options.files ? { files: options.files } : {}),
     logger: false,
     serveWebApp: false,
     validateResponses: true,

@@ -1222,7 +1222,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete an activity */
+        /** Move an activity to the trash */
         delete: {
             parameters: {
                 query?: never;
@@ -1314,6 +1314,70 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an activity from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            type: "note" | "call" | "meeting" | "email" | "letter";
+                            subject: string;
+                            body: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            authorId: string | null;
+                            authorName: string | null;
+                            direction: ("inbound" | "outbound") | null;
+                            durationMinutes: number | null;
+                            outcome: ("reached" | "no_answer" | "voicemail" | "busy" | "wrong_number") | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/activities/{id}/follow-up": {
@@ -1739,7 +1803,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a task */
+        /** Move a task to the trash */
         delete: {
             parameters: {
                 query?: never;
@@ -1939,6 +2003,74 @@ export interface paths {
                     };
                 };
             };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            dueAt: string | null;
+                            reminderAt: string | null;
+                            reminderSentAt: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            completedAt: string | null;
+                            recurrence: string | null;
+                            timeZone: string;
+                            activityId: string | null;
+                            projectId: string | null;
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a task from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -2189,7 +2321,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete an appointment */
+        /** Move an appointment to the trash */
         delete: {
             parameters: {
                 query?: never;
@@ -2421,6 +2553,78 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an appointment from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            title: string;
+                            description: string | null;
+                            location: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            allDay: boolean;
+                            timeZone: string;
+                            recurrence: string | null;
+                            attendees: {
+                                /** @enum {string} */
+                                type: "user" | "person";
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                recordType: "person" | "company";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                            excludedStarts: string[];
+                            seriesId: string | null;
+                            originalStartsAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/appointments/{id}/ics": {
@@ -2676,7 +2880,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete my comment */
+        /** Move my comment to the trash */
         delete: {
             parameters: {
                 query?: never;
@@ -2746,6 +2950,62 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a comment from the trash (its author or an admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            /** Format: uuid */
+                            authorId: string;
+                            authorName: string | null;
+                            body: string;
+                            mentions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/notifications": {
@@ -3631,7 +3891,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a document and all its versions */
+        /** Move a document with all its versions to the trash */
         delete: {
             parameters: {
                 query?: never;
@@ -3816,6 +4076,62 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a document with all its versions from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document";
+                            /** Format: uuid */
+                            recordId: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            currentVersion: number;
+                            previewable: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4018,7 +4334,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a project (its tasks stay, unassigned) */
+        /** Move a project to the trash (its tasks stay; a purge unassigns them) */
         delete: {
             parameters: {
                 query?: never;
@@ -4174,6 +4490,70 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a project from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            version: number;
+                            name: string;
+                            description: string | null;
+                            companyId: string | null;
+                            ownerId: string | null;
+                            memberIds: string[];
+                            startDate: string | null;
+                            deadline: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "active" | "on_hold" | "done" | "cancelled";
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                dueDate: string | null;
+                                done: boolean;
+                            }[];
+                            openTaskCount: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5243,12 +5623,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deleted people and companies, restorable for 30 days */
+        /**
+         * Deleted records of every kind, newest first, restorable for 30 days
+         * @description People, companies, activities, tasks, appointments, projects, documents and comments. `recordType` keeps one kind. Restore with `POST /<records>/{id}/restore`.
+         */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    recordType?: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document" | "comment";
                 };
                 header?: never;
                 path?: never;
@@ -5265,7 +5649,7 @@ export interface paths {
                         "application/json": {
                             data: {
                                 /** @enum {string} */
-                                recordType: "person" | "company";
+                                recordType: "person" | "company" | "activity" | "task" | "appointment" | "project" | "document" | "comment";
                                 /** Format: uuid */
                                 id: string;
                                 name: string;

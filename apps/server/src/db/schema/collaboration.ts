@@ -16,7 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
-import { emptyJsonArray, emptyJsonObject, recordColumns } from "./columns.ts";
+import { emptyJsonArray, emptyJsonObject, recordColumns, trashColumns } from "./columns.ts";
 import { workspaces } from "./workspaces.ts";
 
 // Communication history, tasks, appointments, comments, notifications, documents and projects
@@ -31,6 +31,10 @@ const newId = () =>
   uuid("id")
     .primaryKey()
     .$defaultFn(() => uuidv7());
+/** Rows not in the trash: list indexes are partial so they hold only what lists can show. */
+const live = sql`deleted_at IS NULL`;
+/** The trash of one table, newest first (trash list) and by age (purge). */
+const inTrash = sql`deleted_at IS NOT NULL`;
 
 /**
  * Links an activity, task, appointment or project (the source) to any number of records
@@ -64,6 +68,7 @@ export const activities = pgTable(
   "activities",
   {
     ...recordColumns(),
+    ...trashColumns(),
     workspaceId: workspaceRef(),
     type: text("type").notNull(),
     subject: text("subject").notNull(),
@@ -75,8 +80,9 @@ export const activities = pgTable(
     outcome: text("outcome"),
   },
   (table) => [
-    index("activities_ws_occurred_idx").on(table.workspaceId, table.occurredAt, table.id),
-    index("activities_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
+    index("activities_ws_occurred_idx").on(table.workspaceId, table.occurredAt, table.id).where(live),
+    index("activities_ws_created_idx").on(table.workspaceId, table.createdAt, table.id).where(live),
+    index("activities_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
   ],
 );
 
@@ -84,6 +90,7 @@ export const tasks = pgTable(
   "tasks",
   {
     ...recordColumns(),
+    ...trashColumns(),
     workspaceId: workspaceRef(),
     title: text("title").notNull(),
     description: text("description"),
@@ -101,11 +108,15 @@ export const tasks = pgTable(
     projectId: uuid("project_id"),
   },
   (table) => [
-    index("tasks_ws_due_idx").on(table.workspaceId, table.dueAt, table.id),
-    index("tasks_ws_assignee_idx").on(table.workspaceId, table.assigneeId, table.status),
-    // only reminders still to deliver
-    index("tasks_reminder_due_idx").on(table.reminderAt).where(sql`reminder_sent_at IS NULL`),
+    index("tasks_ws_due_idx").on(table.workspaceId, table.dueAt, table.id).where(live),
+    index("tasks_ws_assignee_idx").on(table.workspaceId, table.assigneeId, table.status).where(live),
+    // only reminders still to deliver (a task in the trash never reminds)
+    index("tasks_reminder_due_idx")
+      .on(table.reminderAt)
+      .where(sql`reminder_sent_at IS NULL AND deleted_at IS NULL`),
+    // not partial: a purged project detaches its tasks, trashed ones too
     index("tasks_ws_project_idx").on(table.workspaceId, table.projectId),
+    index("tasks_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
   ],
 );
 
@@ -113,6 +124,7 @@ export const appointments = pgTable(
   "appointments",
   {
     ...recordColumns(),
+    ...trashColumns(),
     workspaceId: workspaceRef(),
     title: text("title").notNull(),
     description: text("description"),
@@ -129,7 +141,8 @@ export const appointments = pgTable(
     originalStartsAt: ts("original_starts_at"),
   },
   (table) => [
-    index("appointments_ws_starts_idx").on(table.workspaceId, table.startsAt, table.id),
+    index("appointments_ws_starts_idx").on(table.workspaceId, table.startsAt, table.id).where(live),
+    index("appointments_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
     uniqueIndex("appointments_series_occurrence_idx")
       .on(table.workspaceId, table.seriesId, table.originalStartsAt)
       .where(sql`series_id IS NOT NULL`),
@@ -173,6 +186,7 @@ export const comments = pgTable(
   "comments",
   {
     ...recordColumns(),
+    ...trashColumns(),
     workspaceId: workspaceRef(),
     recordType: text("record_type").notNull(),
     recordId: uuid("record_id").notNull(),
@@ -180,7 +194,11 @@ export const comments = pgTable(
     body: text("body").notNull(),
     mentions: jsonb("mentions").$type<string[]>().notNull().default(emptyJsonArray),
   },
-  (table) => [index("comments_record_idx").on(table.workspaceId, table.recordType, table.recordId, table.id)],
+  (table) => [
+    // not partial: merges move comments of a record, trashed ones too
+    index("comments_record_idx").on(table.workspaceId, table.recordType, table.recordId, table.id),
+    index("comments_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
+  ],
 );
 
 /** In-app notifications; dedupe_key makes every notifying event land at most once per user. */
@@ -222,6 +240,7 @@ export const documents = pgTable(
   "documents",
   {
     ...recordColumns(),
+    ...trashColumns(),
     workspaceId: workspaceRef(),
     recordType: text("record_type").notNull(),
     recordId: uuid("record_id").notNull(),
@@ -233,8 +252,10 @@ export const documents = pgTable(
     textContent: text("text_content"),
   },
   (table) => [
+    // not partial: merges move documents of a record, trashed ones too
     index("documents_record_idx").on(table.workspaceId, table.recordType, table.recordId),
-    index("documents_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
+    index("documents_ws_created_idx").on(table.workspaceId, table.createdAt, table.id).where(live),
+    index("documents_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
   ],
 );
 
@@ -262,6 +283,7 @@ export const projects = pgTable(
   "projects",
   {
     ...recordColumns(),
+    ...trashColumns(),
     workspaceId: workspaceRef(),
     name: text("name").notNull(),
     description: text("description"),
@@ -273,8 +295,10 @@ export const projects = pgTable(
     status: text("status").notNull().default("planned"),
   },
   (table) => [
-    index("projects_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
+    index("projects_ws_created_idx").on(table.workspaceId, table.createdAt, table.id).where(live),
+    // not partial: merges move projects of a company, trashed ones too
     index("projects_ws_company_idx").on(table.workspaceId, table.companyId),
+    index("projects_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
   ],
 );
 

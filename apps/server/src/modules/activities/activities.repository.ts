@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { activities, user } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -12,6 +12,8 @@ export interface ActivityWithAuthor {
 
 const scoped = (workspaceId: string, id: string) =>
   and(eq(activities.workspaceId, workspaceId), eq(activities.id, id));
+/** Activities in the trash are left out of every read. */
+const live = isNull(activities.deletedAt);
 
 export async function insertActivity(db: Executor, values: ActivityInsert) {
   const [row] = await db.insert(activities).values(values).returning();
@@ -23,7 +25,7 @@ export async function findActivityById(db: Executor, workspaceId: string, id: st
     .select({ activity: activities, authorName: user.name })
     .from(activities)
     .leftJoin(user, eq(user.id, activities.authorId))
-    .where(scoped(workspaceId, id));
+    .where(and(scoped(workspaceId, id), live));
   return row;
 }
 
@@ -33,7 +35,7 @@ export function findActivitiesByIds(db: Executor, workspaceId: string, ids: stri
     .select({ activity: activities, authorName: user.name })
     .from(activities)
     .leftJoin(user, eq(user.id, activities.authorId))
-    .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.id, ids)));
+    .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.id, ids), live));
 }
 
 export async function updateActivity(
@@ -43,13 +45,10 @@ export async function updateActivity(
   const [row] = await db
     .update(activities)
     .set({ ...options.values, updatedAt: new Date(), version: sql`${activities.version} + 1` })
-    .where(and(scoped(options.workspaceId, options.id), eq(activities.version, options.expectedVersion)))
+    .where(
+      and(scoped(options.workspaceId, options.id), live, eq(activities.version, options.expectedVersion)),
+    )
     .returning();
-  return row;
-}
-
-export async function deleteActivity(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db.delete(activities).where(scoped(workspaceId, id)).returning();
   return row;
 }
 
@@ -58,7 +57,7 @@ export async function listActivities(db: Executor, workspaceId: string, plan: Li
     .select({ activity: activities, authorName: user.name, sortValue: plan.sortValue, id: activities.id })
     .from(activities)
     .leftJoin(user, eq(user.id, activities.authorId))
-    .where(and(eq(activities.workspaceId, workspaceId), plan.where))
+    .where(and(eq(activities.workspaceId, workspaceId), live, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit + 1);
   return rows.map(({ activity, authorName, sortValue, id }) => ({

@@ -71,11 +71,26 @@ export function activitiesRoutes({ activities }: { activities: ActivitiesService
     });
 
     app.delete("/activities/:id", {
-      schema: { tags, summary: "Delete an activity", params: ZIdParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Move an activity to the trash",
+        params: ZIdParams,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await activities.remove(actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
+    });
+
+    app.post("/activities/:id/restore", {
+      schema: {
+        tags,
+        summary: "Restore an activity from the trash",
+        params: ZIdParams,
+        response: { 200: ZActivity },
+      },
+      handler: (request) => activities.restore(actorOf(request), request.params.id),
     });
 
     app.post("/activities/:id/follow-up", {

@@ -23,6 +23,7 @@ import {
 } from "../record-links/record-links.repository.ts";
 import { FieldErrors } from "../records/record-support.ts";
 import type { TasksService } from "../tasks/tasks.service.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import { authorizeActivity } from "./activities.policy.ts";
 import { presentActivity } from "./activities.presenter.ts";
 import * as repo from "./activities.repository.ts";
@@ -178,25 +179,19 @@ export function createActivitiesService({ db, tasks }: { db: Database; tasks: Ta
       });
     },
 
+    /** Moves the activity to the trash; its links stay for a restore. */
     async remove(actor: Actor, id: string) {
       authorizeActivity(actor, "delete");
-      await db.transaction(async (tx) => {
-        const before = await load(tx, actor, id);
-        await replaceLinks(tx, {
-          workspaceId: actor.workspaceId,
-          sourceType: "activity",
-          sourceId: id,
-          links: [],
-        });
-        await repo.deleteActivity(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "activity",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords(before, null),
-        });
+      await db.transaction((tx) =>
+        moveToTrash(tx, { actor, recordType: "activity", id, notFound: "activity_not_found" }),
+      );
+    },
+
+    async restore(actor: Actor, id: string): Promise<TActivity> {
+      authorizeActivity(actor, "delete");
+      return db.transaction(async (tx) => {
+        await restoreFromTrash(tx, { actor, recordType: "activity", id, notFound: "activity_not_found" });
+        return load(tx, actor, id);
       });
     },
 

@@ -3,7 +3,7 @@ import type { Database, Executor } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
 import { isOccurrenceStart, shiftWallClock, wallClockDelta } from "../../lib/recurrence.ts";
-import { replaceLinks } from "../record-links/record-links.repository.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import * as repo from "./appointments.repository.ts";
 import {
   assertVersion,
@@ -49,15 +49,13 @@ function movedTimes(at: Date, duration: number, input: TAppointmentUpdateRequest
   return { startsAt, endsAt };
 }
 
-async function deleteRow(tx: Executor, actor: Actor, appointment: TAppointment) {
-  await replaceLinks(tx, {
-    workspaceId: actor.workspaceId,
-    sourceType: "appointment",
-    sourceId: appointment.id,
-    links: [],
+async function trashRow(tx: Executor, actor: Actor, appointment: TAppointment) {
+  await moveToTrash(tx, {
+    actor,
+    recordType: "appointment",
+    id: appointment.id,
+    notFound: "appointment_not_found",
   });
-  await repo.deleteAppointment(tx, actor.workspaceId, appointment.id);
-  await auditAppointment(tx, actor, "delete", appointment, null);
 }
 
 /** Adds `start` to the series' excluded starts (EXDATE), as a versioned, audited change. */
@@ -82,10 +80,27 @@ export async function excludeFromSeries(tx: Executor, actor: Actor, exception: T
   await addExclusion(tx, actor, await load(tx, actor, series.id), new Date(exception.originalStartsAt));
 }
 
-/** Deleting a series deletes its exceptions with their links and audit entries. */
-export async function removeExceptionsOfSeries(tx: Executor, actor: Actor, seriesId: string) {
+/** A series moved to the trash takes its live exceptions along (links and audit kept for a restore). */
+export async function trashExceptionsOfSeries(tx: Executor, actor: Actor, seriesId: string) {
   for (const row of await repo.findExceptionsOfSeries(tx, actor.workspaceId, [seriesId])) {
-    await deleteRow(tx, actor, await load(tx, actor, row.id));
+    if (!row.deletedAt) await trashRow(tx, actor, await load(tx, actor, row.id));
+  }
+}
+
+/**
+ * A series taken out of the trash brings back the exceptions trashed with it or after it;
+ * those deleted on their own before the series stay in the trash.
+ */
+export async function restoreExceptionsOfSeries(tx: Executor, actor: Actor, seriesId: string, since: Date) {
+  for (const row of await repo.findExceptionsOfSeries(tx, actor.workspaceId, [seriesId])) {
+    if (row.deletedAt && row.deletedAt.getTime() >= since.getTime()) {
+      await restoreFromTrash(tx, {
+        actor,
+        recordType: "appointment",
+        id: row.id,
+        notFound: "appointment_not_found",
+      });
+    }
   }
 }
 
@@ -178,7 +193,7 @@ export function createOccurrenceOperations({ db, update }: { db: Database; updat
           seriesId: id,
           originalStartsAt: at,
         });
-        if (existing) await deleteRow(tx, actor, await load(tx, actor, existing.id));
+        if (existing && !existing.deletedAt) await trashRow(tx, actor, await load(tx, actor, existing.id));
         await addExclusion(tx, actor, series, at);
       });
     },

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { appointmentAttendees, appointments, calendarFeeds } from "../../db/schema/index.ts";
 
@@ -8,6 +8,8 @@ export type AttendeeRow = typeof appointmentAttendees.$inferSelect;
 
 const scoped = (workspaceId: string, id: string) =>
   and(eq(appointments.workspaceId, workspaceId), eq(appointments.id, id));
+/** Appointments in the trash are left out of every read, the calendar and the feeds. */
+const live = isNull(appointments.deletedAt);
 
 export async function insertAppointment(db: Executor, values: AppointmentInsert) {
   const [row] = await db.insert(appointments).values(values).returning();
@@ -15,7 +17,10 @@ export async function insertAppointment(db: Executor, values: AppointmentInsert)
 }
 
 export async function findAppointmentById(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db.select().from(appointments).where(scoped(workspaceId, id));
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(scoped(workspaceId, id), live));
   return row;
 }
 
@@ -24,7 +29,7 @@ export function findAppointmentsByIds(db: Executor, workspaceId: string, ids: st
   return db
     .select()
     .from(appointments)
-    .where(and(eq(appointments.workspaceId, workspaceId), inArray(appointments.id, ids)));
+    .where(and(eq(appointments.workspaceId, workspaceId), inArray(appointments.id, ids), live));
 }
 
 export async function updateAppointment(
@@ -34,13 +39,11 @@ export async function updateAppointment(
   const [row] = await db
     .update(appointments)
     .set({ ...options.values, updatedAt: new Date(), version: sql`${appointments.version} + 1` })
-    .where(and(scoped(options.workspaceId, options.id), eq(appointments.version, options.expectedVersion)))
+    .where(
+      and(scoped(options.workspaceId, options.id), live, eq(appointments.version, options.expectedVersion)),
+    )
     .returning();
   return row;
-}
-
-export async function deleteAppointment(db: Executor, workspaceId: string, id: string) {
-  await db.delete(appointments).where(scoped(workspaceId, id));
 }
 
 /** Single appointments overlapping [from, to) and every recurring one that starts before `to`. */
@@ -50,6 +53,7 @@ export function findAppointmentsInRange(
 ) {
   const conditions = [
     eq(appointments.workspaceId, options.workspaceId),
+    live,
     lt(appointments.startsAt, options.to),
     or(isNotNull(appointments.recurrence), gt(appointments.endsAt, options.from)),
   ];

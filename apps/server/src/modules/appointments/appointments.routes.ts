@@ -66,7 +66,12 @@ export function appointmentsRoutes({
     });
 
     app.delete("/appointments/:id", {
-      schema: { tags, summary: "Delete an appointment", params: ZIdParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Move an appointment to the trash",
+        params: ZIdParams,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await appointments.remove(actorOf(request), request.params.id);
         return reply.status(204).send(null);
@@ -114,6 +119,16 @@ export function appointmentsRoutes({
         );
         return reply.status(204).send(null);
       },
+    });
+
+    app.post("/appointments/:id/restore", {
+      schema: {
+        tags,
+        summary: "Restore an appointment from the trash",
+        params: ZIdParams,
+        response: { 200: ZAppointment },
+      },
+      handler: (request) => appointments.restore(actorOf(request), request.params.id),
     });
 
     app.get("/appointments/:id/ics", {

@@ -5,13 +5,15 @@ import type { Database, Executor } from "../../db/client.ts";
 import { memberships } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
-import { replaceLinks } from "../record-links/record-links.repository.ts";
+import { findTrashState } from "../records/soft-delete.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import * as repo from "./appointments.repository.ts";
 import { renderCalendar } from "./appointments-ics.ts";
 import {
   createOccurrenceOperations,
   excludeFromSeries,
-  removeExceptionsOfSeries,
+  restoreExceptionsOfSeries,
+  trashExceptionsOfSeries,
 } from "./appointments-occurrences.ts";
 import { expandOccurrences, findMovedStarts, shiftSeries } from "./appointments-series.ts";
 import {
@@ -164,21 +166,37 @@ export function createAppointmentsService({ db }: { db: Database }) {
       });
     },
 
+    /** Moves the appointment to the trash: it leaves the calendar and the feeds until restored. */
     async remove(actor: Actor, id: string) {
       authorizeRecord(actor, "delete");
       await db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
-        if (before.recurrence) await removeExceptionsOfSeries(tx, actor, id);
-        await replaceLinks(tx, {
-          workspaceId: actor.workspaceId,
-          sourceType: "appointment",
-          sourceId: id,
-          links: [],
-        });
-        await repo.deleteAppointment(tx, actor.workspaceId, id);
-        await auditAppointment(tx, actor, "delete", before, null);
-        // a deleted moved occurrence stays out of its series (EXDATE)
+        await moveToTrash(tx, { actor, recordType: "appointment", id, notFound: "appointment_not_found" });
+        // a series takes its moved occurrences along; a moved occurrence stays out of its series (EXDATE)
+        if (before.recurrence) await trashExceptionsOfSeries(tx, actor, id);
         if (before.seriesId) await excludeFromSeries(tx, actor, before);
+      });
+    },
+
+    /** Takes an appointment out of the trash; a series brings back the moved occurrences trashed with it. */
+    async restore(actor: Actor, id: string): Promise<TAppointment> {
+      authorizeRecord(actor, "delete");
+      return db.transaction(async (tx) => {
+        const state = await findTrashState(tx, {
+          recordType: "appointment",
+          workspaceId: actor.workspaceId,
+          id,
+        });
+        await restoreFromTrash(tx, {
+          actor,
+          recordType: "appointment",
+          id,
+          notFound: "appointment_not_found",
+        });
+        const restored = await load(tx, actor, id);
+        if (restored.recurrence && state?.deletedAt)
+          await restoreExceptionsOfSeries(tx, actor, id, new Date(state.deletedAt));
+        return restored;
       });
     },
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { comments, memberships, user } from "../../db/schema/index.ts";
 
@@ -11,18 +11,25 @@ export interface CommentWithAuthor {
 const scoped = (workspaceId: string, id: string) =>
   and(eq(comments.workspaceId, workspaceId), eq(comments.id, id));
 const withAuthor = { comment: comments, authorName: user.name };
+/** Comments in the trash are left out of every read. */
+const live = isNull(comments.deletedAt);
 
 export async function insertComment(db: Executor, values: typeof comments.$inferInsert) {
   const [row] = await db.insert(comments).values(values).returning();
   return row!;
 }
 
-export async function findCommentById(db: Executor, workspaceId: string, id: string) {
+export async function findCommentById(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  options: { withDeleted?: boolean } = {},
+) {
   const [row] = await db
     .select(withAuthor)
     .from(comments)
     .leftJoin(user, eq(user.id, comments.authorId))
-    .where(scoped(workspaceId, id));
+    .where(options.withDeleted ? scoped(workspaceId, id) : and(scoped(workspaceId, id), live));
   return row;
 }
 
@@ -32,7 +39,7 @@ export function findCommentsByIds(db: Executor, workspaceId: string, ids: string
     .select(withAuthor)
     .from(comments)
     .leftJoin(user, eq(user.id, comments.authorId))
-    .where(and(eq(comments.workspaceId, workspaceId), inArray(comments.id, ids)));
+    .where(and(eq(comments.workspaceId, workspaceId), inArray(comments.id, ids), live));
 }
 
 export function listCommentsOf(
@@ -49,6 +56,7 @@ export function listCommentsOf(
     eq(comments.workspaceId, options.workspaceId),
     eq(comments.recordType, options.recordType),
     eq(comments.recordId, options.recordId),
+    live,
   ];
   if (options.beforeId) conditions.push(lt(comments.id, options.beforeId));
   return db
@@ -72,13 +80,9 @@ export async function updateComment(
       updatedAt: new Date(),
       version: sql`${comments.version} + 1`,
     })
-    .where(and(scoped(options.workspaceId, options.id), eq(comments.version, options.expectedVersion)))
+    .where(and(scoped(options.workspaceId, options.id), live, eq(comments.version, options.expectedVersion)))
     .returning();
   return row;
-}
-
-export async function deleteComment(db: Executor, workspaceId: string, id: string) {
-  await db.delete(comments).where(scoped(workspaceId, id));
 }
 
 /** Members of a workspace with the handles they can be mentioned by. */

@@ -53,11 +53,26 @@ export function commentsRoutes({ comments }: { comments: CommentsService }): Fas
     });
 
     app.delete("/comments/:id", {
-      schema: { tags, summary: "Delete my comment", params: ZIdParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Move my comment to the trash",
+        params: ZIdParams,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await comments.remove(actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
+    });
+
+    app.post("/comments/:id/restore", {
+      schema: {
+        tags,
+        summary: "Restore a comment from the trash (its author or an admin)",
+        params: ZIdParams,
+        response: { 200: ZComment },
+      },
+      handler: (request) => comments.restore(actorOf(request), request.params.id),
     });
   };
 }

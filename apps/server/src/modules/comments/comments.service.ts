@@ -7,6 +7,7 @@ import { recordChange } from "../audit/audit.repository.ts";
 import { insertNotification } from "../notifications/notifications.repository.ts";
 import { signalNotified } from "../notifications/notifications.service.ts";
 import { recordExists } from "../record-links/record-links.repository.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import { authorizeComment } from "./comments.policy.ts";
 import * as repo from "./comments.repository.ts";
 import { findMentionedUsers } from "./mentions.ts";
@@ -150,19 +151,23 @@ export function createCommentsService({ db }: { db: Database }) {
       return comment;
     },
 
+    /** Moves the comment to the trash (the author or an admin). */
     async remove(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
         authorizeComment(actor, "delete", before.comment);
-        await repo.deleteComment(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "comment",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords(presentComment(before), null),
-        });
+        await moveToTrash(tx, { actor, recordType: "comment", id, notFound: "comment_not_found" });
+      });
+    },
+
+    /** Takes the comment out of the trash; who may delete it may restore it. */
+    async restore(actor: Actor, id: string): Promise<TComment> {
+      return db.transaction(async (tx) => {
+        const row = await repo.findCommentById(tx, actor.workspaceId, id, { withDeleted: true });
+        if (!row) throw new AppError("comment_not_found", "No such comment.");
+        authorizeComment(actor, "delete", row.comment);
+        await restoreFromTrash(tx, { actor, recordType: "comment", id, notFound: "comment_not_found" });
+        return presentComment(await load(tx, actor, id));
       });
     },
   };

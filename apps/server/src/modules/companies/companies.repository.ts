@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { companies, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -74,30 +74,6 @@ export async function listCompanies(db: Executor, workspaceId: string, plan: Lis
     .where(and(eq(companies.workspaceId, workspaceId), isNull(companies.deletedAt), plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit + 1);
-}
-
-/** Records in the trash, newest first; `before` continues after the last one of a page. */
-export function listDeletedCompanies(
-  db: Executor,
-  workspaceId: string,
-  limit: number,
-  before?: { deletedAt: Date; id: string },
-) {
-  const conditions = [eq(companies.workspaceId, workspaceId), isNotNull(companies.deletedAt)];
-  if (before) {
-    conditions.push(
-      or(
-        lt(companies.deletedAt, before.deletedAt),
-        and(eq(companies.deletedAt, before.deletedAt), lt(companies.id, before.id)),
-      )!,
-    );
-  }
-  return db
-    .select()
-    .from(companies)
-    .where(and(...conditions))
-    .orderBy(desc(companies.deletedAt), desc(companies.id))
-    .limit(limit);
 }
 
 export async function countPeopleOfCompany(db: Executor, workspaceId: string, companyId: string) {

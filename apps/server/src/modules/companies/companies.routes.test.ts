@@ -229,8 +229,8 @@ describe("update and delete", () => {
     expect(restored.body).toMatchObject({ id: company.id, name: company.name, deletedAt: null });
     expectProblem(
       await ctx.request({ method: "POST", path: `/api/v1/companies/${company.id}/restore`, as: admin }),
-      404,
-      "company_not_found",
+      409,
+      "not_in_trash",
     );
   });
 

@@ -202,6 +202,9 @@ export function createCompaniesService({ db }: { db: Database }) {
       authorizeCompany(actor, "update");
       return db.transaction(async (tx) => {
         const before = await repo.findCompanyById(tx, actor.workspaceId, id, { withDeleted: true });
+        if (before && !before.deletedAt) {
+          throw new AppError("not_in_trash", "The company is not in the trash.");
+        }
         const row = await repo.setCompanyDeleted(tx, {
           workspaceId: actor.workspaceId,
           id,

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { documents, documentVersions } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -8,6 +8,8 @@ export type DocumentVersionRow = typeof documentVersions.$inferSelect;
 
 const scoped = (workspaceId: string, id: string) =>
   and(eq(documents.workspaceId, workspaceId), eq(documents.id, id));
+/** Documents in the trash (with all their versions) are left out of every read. */
+const live = isNull(documents.deletedAt);
 
 export async function insertDocument(db: Executor, values: typeof documents.$inferInsert) {
   const [row] = await db.insert(documents).values(values).returning();
@@ -20,7 +22,10 @@ export async function insertVersion(db: Executor, values: typeof documentVersion
 }
 
 export async function findDocumentById(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db.select().from(documents).where(scoped(workspaceId, id));
+  const [row] = await db
+    .select()
+    .from(documents)
+    .where(and(scoped(workspaceId, id), live));
   return row;
 }
 
@@ -36,7 +41,7 @@ export async function updateDocument(
   const [row] = await db
     .update(documents)
     .set({ ...options.values, updatedAt: new Date(), version: sql`${documents.version} + 1` })
-    .where(and(scoped(options.workspaceId, options.id), eq(documents.version, options.expectedVersion)))
+    .where(and(scoped(options.workspaceId, options.id), live, eq(documents.version, options.expectedVersion)))
     .returning();
   return row;
 }
@@ -63,15 +68,11 @@ export async function findVersion(db: Executor, workspaceId: string, documentId:
   return row;
 }
 
-export async function deleteDocument(db: Executor, workspaceId: string, id: string) {
-  await db.delete(documents).where(scoped(workspaceId, id));
-}
-
 export function listDocuments(db: Executor, workspaceId: string, plan: ListPlan) {
   return db
     .select({ row: documents, sortValue: plan.sortValue, id: documents.id })
     .from(documents)
-    .where(and(eq(documents.workspaceId, workspaceId), plan.where))
+    .where(and(eq(documents.workspaceId, workspaceId), live, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit + 1);
 }

@@ -139,7 +139,7 @@ export function documentsRoutes({ documents }: { documents: DocumentsService }):
     app.delete("/documents/:id", {
       schema: {
         tags,
-        summary: "Delete a document and all its versions",
+        summary: "Move a document with all its versions to the trash",
         params: ZIdParams,
         response: { 204: z.null() },
       },
@@ -147,6 +147,16 @@ export function documentsRoutes({ documents }: { documents: DocumentsService }):
         await documents.remove(actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
+    });
+
+    app.post("/documents/:id/restore", {
+      schema: {
+        tags,
+        summary: "Restore a document with all its versions from the trash",
+        params: ZIdParams,
+        response: { 200: ZDocument },
+      },
+      handler: (request) => documents.restore(actorOf(request), request.params.id),
     });
   };
 }

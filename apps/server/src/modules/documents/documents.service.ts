@@ -12,6 +12,7 @@ import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/li
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { recordExists } from "../record-links/record-links.repository.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import * as repo from "./documents.repository.ts";
 import { checkFileContent, isPreviewable } from "./file-check.ts";
 
@@ -245,22 +246,22 @@ export function createDocumentsService({ db, storage }: { db: Database; storage:
       };
     },
 
+    /** Moves the document with all its versions to the trash; the files stay until it is purged. */
     async remove(actor: Actor, id: string) {
       authorizeRecord(actor, "delete");
-      const row = await visible(actor, id);
-      const versions = await repo.findVersions(db, actor.workspaceId, id);
-      await db.transaction(async (tx) => {
-        await repo.deleteDocument(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "document",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords(presentDocument(row), null),
-        });
+      await visible(actor, id);
+      await db.transaction((tx) =>
+        moveToTrash(tx, { actor, recordType: "document", id, notFound: "document_not_found" }),
+      );
+    },
+
+    async restore(actor: Actor, id: string): Promise<TDocument> {
+      authorizeRecord(actor, "delete");
+      const row = await db.transaction(async (tx) => {
+        await restoreFromTrash(tx, { actor, recordType: "document", id, notFound: "document_not_found" });
+        return repo.findDocumentById(tx, actor.workspaceId, id);
       });
-      for (const version of versions) await storage.delete(version.storageKey).catch(() => undefined);
+      return presentDocument(row!);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { companies, employments, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -76,30 +76,6 @@ export async function listPeople(db: Executor, workspaceId: string, plan: ListPl
     .where(and(eq(people.workspaceId, workspaceId), isNull(people.deletedAt), plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit + 1);
-}
-
-/** Records in the trash, newest first; `before` continues after the last one of a page. */
-export function listDeletedPeople(
-  db: Executor,
-  workspaceId: string,
-  limit: number,
-  before?: { deletedAt: Date; id: string },
-) {
-  const conditions = [eq(people.workspaceId, workspaceId), isNotNull(people.deletedAt)];
-  if (before) {
-    conditions.push(
-      or(
-        lt(people.deletedAt, before.deletedAt),
-        and(eq(people.deletedAt, before.deletedAt), lt(people.id, before.id)),
-      )!,
-    );
-  }
-  return db
-    .select()
-    .from(people)
-    .where(and(...conditions))
-    .orderBy(desc(people.deletedAt), desc(people.id))
-    .limit(limit);
 }
 
 /** Ends the open employment and opens one at the new company (history of employers). */

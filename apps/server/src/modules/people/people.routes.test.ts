@@ -368,6 +368,11 @@ describe("read, update, delete", () => {
     const person = await buildPerson(ctx, admin);
     expectProblem(
       await ctx.request({ method: "POST", path: `/api/v1/people/${person.id}/restore`, as: admin }),
+      409,
+      "not_in_trash",
+    );
+    expectProblem(
+      await ctx.request({ method: "POST", path: `/api/v1/people/${admin.workspaceId}/restore`, as: admin }),
       404,
       "person_not_found",
     );

@@ -215,6 +215,9 @@ export function createPeopleService({ db }: { db: Database }) {
       authorizePerson(actor, "update");
       return db.transaction(async (tx) => {
         const before = await repo.findPersonById(tx, actor.workspaceId, id, { withDeleted: true });
+        if (before && !before.deletedAt) {
+          throw new AppError("not_in_trash", "The person is not in the trash.");
+        }
         const row = await repo.setPersonDeleted(tx, {
           workspaceId: actor.workspaceId,
           id,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { milestones, projects, tasks } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
@@ -9,6 +9,8 @@ export type MilestoneRow = typeof milestones.$inferSelect;
 
 const scoped = (workspaceId: string, id: string) =>
   and(eq(projects.workspaceId, workspaceId), eq(projects.id, id));
+/** Projects in the trash are left out of every read. */
+const live = isNull(projects.deletedAt);
 
 export async function insertProject(db: Executor, values: ProjectInsert) {
   const [row] = await db.insert(projects).values(values).returning();
@@ -16,7 +18,10 @@ export async function insertProject(db: Executor, values: ProjectInsert) {
 }
 
 export async function findProjectById(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db.select().from(projects).where(scoped(workspaceId, id));
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(scoped(workspaceId, id), live));
   return row;
 }
 
@@ -27,24 +32,16 @@ export async function updateProject(
   const [row] = await db
     .update(projects)
     .set({ ...options.values, updatedAt: new Date(), version: sql`${projects.version} + 1` })
-    .where(and(scoped(options.workspaceId, options.id), eq(projects.version, options.expectedVersion)))
+    .where(and(scoped(options.workspaceId, options.id), live, eq(projects.version, options.expectedVersion)))
     .returning();
   return row;
-}
-
-export async function deleteProject(db: Executor, workspaceId: string, id: string) {
-  await db
-    .update(tasks)
-    .set({ projectId: null })
-    .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.projectId, id)));
-  await db.delete(projects).where(scoped(workspaceId, id));
 }
 
 export function listProjects(db: Executor, workspaceId: string, plan: ListPlan) {
   return db
     .select({ row: projects, sortValue: plan.sortValue, id: projects.id })
     .from(projects)
-    .where(and(eq(projects.workspaceId, workspaceId), plan.where))
+    .where(and(eq(projects.workspaceId, workspaceId), live, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit + 1);
 }
@@ -87,7 +84,12 @@ export async function countOpenTasks(db: Executor, workspaceId: string, projectI
     .select({ projectId: tasks.projectId, n: count() })
     .from(tasks)
     .where(
-      and(eq(tasks.workspaceId, workspaceId), inArray(tasks.projectId, projectIds), eq(tasks.status, "open")),
+      and(
+        eq(tasks.workspaceId, workspaceId),
+        inArray(tasks.projectId, projectIds),
+        eq(tasks.status, "open"),
+        isNull(tasks.deletedAt),
+      ),
     )
     .groupBy(tasks.projectId);
   return new Map(rows.map((row) => [row.projectId!, Number(row.n)]));

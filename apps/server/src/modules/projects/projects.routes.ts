@@ -67,7 +67,7 @@ export function projectsRoutes({ projects }: { projects: ProjectsService }): Fas
     app.delete("/projects/:id", {
       schema: {
         tags,
-        summary: "Delete a project (its tasks stay, unassigned)",
+        summary: "Move a project to the trash (its tasks stay; a purge unassigns them)",
         params: ZIdParams,
         response: { 204: z.null() },
       },
@@ -75,6 +75,16 @@ export function projectsRoutes({ projects }: { projects: ProjectsService }): Fas
         await projects.remove(actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
+    });
+
+    app.post("/projects/:id/restore", {
+      schema: {
+        tags,
+        summary: "Restore a project from the trash",
+        params: ZIdParams,
+        response: { 200: ZProject },
+      },
+      handler: (request) => projects.restore(actorOf(request), request.params.id),
     });
   };
 }

@@ -8,6 +8,7 @@ import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/li
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { assertCompanyExists, FieldErrors } from "../records/record-support.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import * as repo from "./projects.repository.ts";
 
 const FIELDS: Record<string, FieldSpec> = {
@@ -225,19 +226,19 @@ export function createProjectsService({ db }: { db: Database }) {
       });
     },
 
+    /** Moves the project to the trash; its tasks keep pointing to it until it is purged. */
     async remove(actor: Actor, id: string) {
       authorizeRecord(actor, "delete");
-      await db.transaction(async (tx) => {
-        const before = await load(tx, actor, id);
-        await repo.deleteProject(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "project",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords({ ...before, openTaskCount: null }, null),
-        });
+      await db.transaction((tx) =>
+        moveToTrash(tx, { actor, recordType: "project", id, notFound: "project_not_found" }),
+      );
+    },
+
+    async restore(actor: Actor, id: string): Promise<TProject> {
+      authorizeRecord(actor, "delete");
+      return db.transaction(async (tx) => {
+        await restoreFromTrash(tx, { actor, recordType: "project", id, notFound: "project_not_found" });
+        return load(tx, actor, id);
       });
     },
   };

@@ -127,8 +127,8 @@ const TABLES = {
 } as const;
 
 /**
- * True when a record of any commentable or attachable type exists in the workspace (people and
- * companies in the trash count as missing).
+ * True when a record of any commentable or attachable type exists in the workspace (records in
+ * the trash count as missing).
  */
 export async function recordExists(
   db: Executor,
@@ -149,7 +149,7 @@ export async function recordExists(
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), eq(table.id, recordId)));
+    .where(and(eq(table.workspaceId, workspaceId), eq(table.id, recordId), isNull(table.deletedAt)));
   return Boolean(row);
 }
 

@@ -41,9 +41,13 @@ const companyFields: Record<string, FieldSpec> = {
   },
 };
 
-/** When the person's latest logged activity happened (null: never); `lt now-90d` = no activity in 90 days. */
+/**
+ * When the person's latest logged activity happened (null: never); `lt now-90d` = no activity in
+ * 90 days. Activities in the trash do not count.
+ */
 const lastActivityAt: FieldSpec = {
   expr: sql`(SELECT max(a.occurred_at) FROM record_links l JOIN activities a ON a.id = l.source_id AND a.workspace_id = l.workspace_id
+                AND a.deleted_at IS NULL
               WHERE l.workspace_id = ${people.workspaceId} AND l.source_type = 'activity' AND l.record_type = 'person' AND l.record_id = ${people.id})`,
   kind: "timestamp",
   nullable: true,

@@ -7,6 +7,8 @@ export type TaskRow = typeof tasks.$inferSelect;
 export type TaskInsert = typeof tasks.$inferInsert;
 
 const scoped = (workspaceId: string, id: string) => and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, id));
+/** Tasks in the trash are left out of every read and never remind. */
+const live = isNull(tasks.deletedAt);
 
 export async function insertTask(db: Executor, values: TaskInsert) {
   const [row] = await db.insert(tasks).values(values).returning();
@@ -14,7 +16,10 @@ export async function insertTask(db: Executor, values: TaskInsert) {
 }
 
 export async function findTaskById(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db.select().from(tasks).where(scoped(workspaceId, id));
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(scoped(workspaceId, id), live));
   return row;
 }
 
@@ -23,7 +28,7 @@ export function findTasksByIds(db: Executor, workspaceId: string, ids: string[])
   return db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.workspaceId, workspaceId), inArray(tasks.id, ids)));
+    .where(and(eq(tasks.workspaceId, workspaceId), inArray(tasks.id, ids), live));
 }
 
 export async function updateTask(
@@ -33,13 +38,8 @@ export async function updateTask(
   const [row] = await db
     .update(tasks)
     .set({ ...options.values, updatedAt: new Date(), version: sql`${tasks.version} + 1` })
-    .where(and(scoped(options.workspaceId, options.id), eq(tasks.version, options.expectedVersion)))
+    .where(and(scoped(options.workspaceId, options.id), live, eq(tasks.version, options.expectedVersion)))
     .returning();
-  return row;
-}
-
-export async function deleteTask(db: Executor, workspaceId: string, id: string) {
-  const [row] = await db.delete(tasks).where(scoped(workspaceId, id)).returning();
   return row;
 }
 
@@ -47,7 +47,7 @@ export function listTasks(db: Executor, workspaceId: string, plan: ListPlan) {
   return db
     .select({ row: tasks, sortValue: plan.sortValue, id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.workspaceId, workspaceId), plan.where))
+    .where(and(eq(tasks.workspaceId, workspaceId), live, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit + 1);
 }
@@ -69,6 +69,7 @@ export function listOpenTasksOf(
         eq(tasks.workspaceId, options.workspaceId),
         eq(tasks.assigneeId, options.assigneeId),
         eq(tasks.status, "open"),
+        live,
         options.includeUndated ? or(due, isNull(tasks.dueAt)) : due,
       ),
     )
@@ -85,7 +86,9 @@ export async function claimDueReminders(db: Executor, options: { now: Date; limi
   const due = db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(and(lte(tasks.reminderAt, options.now), isNull(tasks.reminderSentAt), eq(tasks.status, "open")))
+    .where(
+      and(lte(tasks.reminderAt, options.now), isNull(tasks.reminderSentAt), live, eq(tasks.status, "open")),
+    )
     .orderBy(asc(tasks.reminderAt))
     .limit(options.limit)
     .for("update", { skipLocked: true });

@@ -97,11 +97,16 @@ export function tasksRoutes({ tasks }: { tasks: TasksService }): FastifyPluginAs
     });
 
     app.delete("/tasks/:id", {
-      schema: { tags, summary: "Delete a task", params: ZIdParams, response: { 204: z.null() } },
+      schema: { tags, summary: "Move a task to the trash", params: ZIdParams, response: { 204: z.null() } },
       handler: async (request, reply) => {
         await tasks.remove(actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
+    });
+
+    app.post("/tasks/:id/restore", {
+      schema: { tags, summary: "Restore a task from the trash", params: ZIdParams, response: { 200: ZTask } },
+      handler: (request) => tasks.restore(actorOf(request), request.params.id),
     });
   };
 }

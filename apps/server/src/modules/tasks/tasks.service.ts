@@ -19,6 +19,7 @@ import {
   replaceLinks,
 } from "../record-links/record-links.repository.ts";
 import { FieldErrors } from "../records/record-support.ts";
+import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import { deliverDueReminders } from "./task-reminders.ts";
 import { authorizeTask } from "./tasks.policy.ts";
 import { presentTask } from "./tasks.presenter.ts";
@@ -303,25 +304,19 @@ export function createTasksService({ db }: { db: Database }) {
       return service.update(actor, id, { reminderAt: until.toISOString() });
     },
 
+    /** Moves the task to the trash: it leaves every list and never reminds until restored. */
     async remove(actor: Actor, id: string) {
       authorizeTask(actor, "delete");
-      await db.transaction(async (tx) => {
-        const before = await load(tx, actor, id);
-        await replaceLinks(tx, {
-          workspaceId: actor.workspaceId,
-          sourceType: "task",
-          sourceId: id,
-          links: [],
-        });
-        await repo.deleteTask(tx, actor.workspaceId, id);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "task",
-          recordId: id,
-          action: "delete",
-          changes: diffRecords(before, null),
-        });
+      await db.transaction((tx) =>
+        moveToTrash(tx, { actor, recordType: "task", id, notFound: "task_not_found" }),
+      );
+    },
+
+    async restore(actor: Actor, id: string): Promise<TTask> {
+      authorizeTask(actor, "delete");
+      return db.transaction(async (tx) => {
+        await restoreFromTrash(tx, { actor, recordType: "task", id, notFound: "task_not_found" });
+        return load(tx, actor, id);
       });
     },
 

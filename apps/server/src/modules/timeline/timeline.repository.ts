@@ -50,13 +50,13 @@ export async function findTimelinePage(
   const ws = sql`${workspaceId}::uuid`;
   const parts: Record<TimelineKind, SQL> = {
     activity: sql`SELECT 'activity' AS kind, a.id, a.occurred_at AS at FROM activities a
-      WHERE a.workspace_id = ${ws} AND ${linkedSource(workspaceId, target, "activity", sql`a.id`)}`,
+      WHERE a.workspace_id = ${ws} AND a.deleted_at IS NULL AND ${linkedSource(workspaceId, target, "activity", sql`a.id`)}`,
     task: sql`SELECT 'task' AS kind, t.id, t.created_at AS at FROM tasks t
-      WHERE t.workspace_id = ${ws} AND ${linkedSource(workspaceId, target, "task", sql`t.id`)}`,
+      WHERE t.workspace_id = ${ws} AND t.deleted_at IS NULL AND ${linkedSource(workspaceId, target, "task", sql`t.id`)}`,
     appointment: sql`SELECT 'appointment' AS kind, ap.id, ap.starts_at AS at FROM appointments ap
-      WHERE ap.workspace_id = ${ws} AND ${linkedSource(workspaceId, target, "appointment", sql`ap.id`)}`,
+      WHERE ap.workspace_id = ${ws} AND ap.deleted_at IS NULL AND ${linkedSource(workspaceId, target, "appointment", sql`ap.id`)}`,
     comment: sql`SELECT 'comment' AS kind, c.id, c.created_at AS at FROM comments c
-      WHERE c.workspace_id = ${ws} AND ${targetCondition(workspaceId, target, sql`c.record_type`, sql`c.record_id`)}`,
+      WHERE c.workspace_id = ${ws} AND c.deleted_at IS NULL AND ${targetCondition(workspaceId, target, sql`c.record_type`, sql`c.record_id`)}`,
     audit: sql`SELECT 'audit' AS kind, au.id, au.created_at AS at FROM audit_log au
       WHERE au.workspace_id = ${ws} AND ${targetCondition(workspaceId, target, sql`au.record_type`, sql`au.record_id`)}`,
   };

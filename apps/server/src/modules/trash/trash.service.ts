@@ -1,17 +1,24 @@
-import type { TTrashItem } from "@kontor/contracts";
-import { and, inArray, isNotNull, lt, or } from "drizzle-orm";
+import type { TrashRecordType, TTrashItem } from "@kontor/contracts";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { companies, people, relations } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
+import type { FileStorage } from "../../lib/file-storage.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { recordChanges } from "../audit/audit.repository.ts";
-import { listDeletedCompanies } from "../companies/companies.repository.ts";
-import { displayNameOf } from "../people/people.presenter.ts";
-import { listDeletedPeople } from "../people/people.repository.ts";
+import {
+  deleteAttachedTo,
+  deleteExpired,
+  deleteExpiredPeopleAndCompanies,
+  detachPurged,
+  listTrash,
+  type PurgedRecord,
+} from "./trash.repository.ts";
 
 export const TRASH_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
+
+/** Kinds whose purge is one statement each; people and companies keep their own below. */
+const PLAIN_KINDS = ["activity", "task", "appointment", "project", "document", "comment"] as const;
 
 const ZCursor = z.tuple([z.iso.datetime(), z.uuid()]);
 
@@ -20,10 +27,10 @@ function encodeCursor(item: { deletedAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([item.deletedAt, item.id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { deletedAt: Date; id: string } {
+function decodeCursor(cursor: string): { deletedAt: string; id: string } {
   try {
     const [deletedAt, id] = ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { deletedAt: new Date(deletedAt), id };
+    return { deletedAt, id };
   } catch {
     throw new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
       { path: "cursor", message: "Malformed cursor" },
@@ -31,75 +38,60 @@ function decodeCursor(cursor: string): { deletedAt: Date; id: string } {
   }
 }
 
-/** The trash: deleted people and companies, restorable for 30 days, then purged by a job. */
-export function createTrashService({ db }: { db: Database }) {
+/**
+ * The trash: every deleted record (people, companies, activities, tasks, appointments, projects,
+ * documents, comments), restorable for 30 days, then purged by the `trash-purge` job.
+ */
+export function createTrashService({ db, storage }: { db: Database; storage: FileStorage }) {
   return {
     async list(
       actor: Actor,
-      options: { limit: number; before?: string | undefined },
+      options: { limit: number; before?: string | undefined; types?: TrashRecordType[] | undefined },
     ): Promise<{ data: TTrashItem[]; nextCursor: string | null }> {
       const before = options.before ? decodeCursor(options.before) : undefined;
-      const [deletedPeople, deletedCompanies] = await Promise.all([
-        listDeletedPeople(db, actor.workspaceId, options.limit + 1, before),
-        listDeletedCompanies(db, actor.workspaceId, options.limit + 1, before),
-      ]);
-      const items: TTrashItem[] = [
-        ...deletedPeople.map((row) => ({
-          recordType: "person" as const,
-          id: row.id,
-          name: displayNameOf(row),
-          deletedAt: row.deletedAt!,
-          deletedBy: row.deletedBy,
-        })),
-        ...deletedCompanies.map((row) => ({
-          recordType: "company" as const,
-          id: row.id,
-          name: row.name,
-          deletedAt: row.deletedAt!,
-          deletedBy: row.deletedBy,
-        })),
-      ]
-        .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime() || (a.id < b.id ? 1 : -1))
-        .map((item) => ({
-          ...item,
-          deletedAt: item.deletedAt.toISOString(),
-          purgeAt: new Date(item.deletedAt.getTime() + TRASH_RETENTION_DAYS * DAY_MS).toISOString(),
-        }));
-      const page = items.slice(0, options.limit);
+      const rows = await listTrash(db, {
+        workspaceId: actor.workspaceId,
+        types: options.types,
+        limit: options.limit + 1,
+        before,
+      });
+      const page = rows.slice(0, options.limit).map((row) => ({
+        ...row,
+        purgeAt: new Date(Date.parse(row.deletedAt) + TRASH_RETENTION_DAYS * DAY_MS).toISOString(),
+      }));
       return {
         data: page,
-        nextCursor: items.length > options.limit && page.length ? encodeCursor(page.at(-1)!) : null,
+        nextCursor: rows.length > options.limit && page.length ? encodeCursor(page.at(-1)!) : null,
       };
     },
 
-    /** Deletes for good what has been in the trash longer than the retention; returns how many. */
+    /**
+     * Deletes for good what has been in the trash longer than the retention, with what hangs on
+     * it (record links, comments and documents on it, document versions and their files);
+     * writes a purge audit entry for each record. Returns how many records were purged.
+     */
     async purgeExpired(now = new Date()) {
       const cutoff = new Date(now.getTime() - TRASH_RETENTION_DAYS * DAY_MS);
-      return db.transaction(async (tx) => {
-        const purgedPeople = await tx
-          .delete(people)
-          .where(and(isNotNull(people.deletedAt), lt(people.deletedAt, cutoff)))
-          .returning({ id: people.id, workspaceId: people.workspaceId });
-        const purgedCompanies = await tx
-          .delete(companies)
-          .where(and(isNotNull(companies.deletedAt), lt(companies.deletedAt, cutoff)))
-          .returning({ id: companies.id, workspaceId: companies.workspaceId });
-        const purgedIds = [...purgedPeople, ...purgedCompanies].map((row) => row.id);
-        // relations have no foreign key to either side: remove those of purged records too
-        const purgedRelations = purgedIds.length
-          ? await tx
-              .delete(relations)
-              .where(or(inArray(relations.fromId, purgedIds), inArray(relations.toId, purgedIds)))
-              .returning({ id: relations.id, workspaceId: relations.workspaceId })
-          : [];
-        const entries = [
-          ...purgedPeople.map((row) => ({ ...row, recordType: "person" })),
-          ...purgedCompanies.map((row) => ({ ...row, recordType: "company" })),
-          ...purgedRelations.map((row) => ({ ...row, recordType: "relation" })),
-        ];
+      const storageKeys: string[] = [];
+      const count = await db.transaction(async (tx) => {
+        const { records, relations: purgedRelations } = await deleteExpiredPeopleAndCompanies(tx, cutoff);
+        const purged: PurgedRecord[] = [...records];
+        for (const kind of PLAIN_KINDS) {
+          const result = await deleteExpired(tx, kind, cutoff);
+          purged.push(...result.purged);
+          storageKeys.push(...result.storageKeys);
+        }
+        // comments and documents on purged records go with them (and comments on those documents)
+        for (let parents = purged; parents.length; ) {
+          const attached = await deleteAttachedTo(tx, parents);
+          purged.push(...attached.purged);
+          storageKeys.push(...attached.storageKeys);
+          parents = attached.purged;
+        }
+        await detachPurged(tx, purged);
         await recordChanges(
           tx,
-          entries.map((row) => ({
+          [...purged, ...purgedRelations].map((row) => ({
             workspaceId: row.workspaceId,
             recordType: row.recordType,
             recordId: row.id,
@@ -108,8 +100,11 @@ export function createTrashService({ db }: { db: Database }) {
             changes: {},
           })),
         );
-        return purgedPeople.length + purgedCompanies.length;
+        return purged.length;
       });
+      // files go once their rows are gone for good; a file that fails to go is only wasted space
+      for (const key of storageKeys) await storage.delete(key).catch(() => undefined);
+      return count;
     },
   };
 }

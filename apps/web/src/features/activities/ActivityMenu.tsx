@@ -8,6 +8,7 @@ import { api } from "../../lib/api.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { browserTimeZone } from "../tasks/tasks-api.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { followUp, invalidateWork } from "./activities-api.ts";
 
 const FOLLOW_UP_DAYS = [1, 3, 7, 14];
@@ -30,6 +31,7 @@ export function ActivityMenu({ activity }: { activity: TActivity }) {
     try {
       unwrap(await api.DELETE("/api/v1/activities/{id}", { params: { path: { id: activity.id } } }));
       invalidateWork();
+      notifyMovedToTrash({ recordType: "activity", id: activity.id, name: activity.subject });
     } catch (error) {
       notifyError(error);
     }

@@ -22,6 +22,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../lib/i18n.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { AppointmentFormModal } from "./AppointmentFormModal.tsx";
 import { type AppointmentFormValues, emptyValues, valuesOf } from "./appointment-form.ts";
 import { CalendarFeedButton } from "./CalendarFeedButton.tsx";
@@ -146,18 +147,26 @@ export function CalendarPage() {
     const appointment = form?.appointment;
     if (!appointment) return;
     try {
+      let scope: Scope = "series";
       if (appointment.recurrence && form.occurrenceStart) {
-        const scope = await ask<Scope | null>((answer) => ({ kind: "delete-series", answer }));
-        if (!scope) return;
-        if (scope === "occurrence") await deleteOccurrence(appointment.id, form.occurrenceStart);
-        else await deleteAppointment(appointment.id);
-      } else {
-        if (!(await ask<boolean>((answer) => ({ kind: "delete", answer })))) return;
-        await deleteAppointment(appointment.id);
-      }
+        const answer = await ask<Scope | null>((reply) => ({ kind: "delete-series", answer: reply }));
+        if (!answer) return;
+        scope = answer;
+      } else if (!(await ask<boolean>((answer) => ({ kind: "delete", answer })))) return;
+      if (scope === "occurrence" && form.occurrenceStart)
+        await deleteOccurrence(appointment.id, form.occurrenceStart);
+      else await deleteAppointment(appointment.id);
       setForm(null);
       refetch();
-      notifications.show({ color: "green", message: t("deleted") });
+      // one occurrence leaves its series (EXDATE); a whole appointment goes to the trash, with Undo
+      if (scope === "occurrence") notifications.show({ color: "green", message: t("deleted") });
+      else
+        notifyMovedToTrash({
+          recordType: "appointment",
+          id: appointment.id,
+          name: appointment.title,
+          onRestored: refetch,
+        });
     } catch (error) {
       notifyError(error);
     }

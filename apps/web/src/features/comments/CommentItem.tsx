@@ -1,7 +1,6 @@
 import "../activities/activities-i18n.ts";
 import type { TComment } from "@kontor/contracts";
 import { ActionIcon, Button, Group, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPencil, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,6 +10,7 @@ import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { meQuery } from "../session/session-api.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { MentionTextarea } from "./MentionTextarea.tsx";
 
 /** A comment; its author may edit it (with @mentions) or delete it after a confirmation. */
@@ -40,8 +40,8 @@ export function CommentItem({ comment }: { comment: TComment }) {
   async function remove() {
     try {
       unwrap(await api.DELETE("/api/v1/comments/{id}", { params: { path: { id: comment.id } } }));
-      notifications.show({ color: "green", message: t("comments.deleted") });
       invalidateWork();
+      notifyMovedToTrash({ recordType: "comment", id: comment.id, name: comment.body });
     } catch (error) {
       notifyError(error);
     }

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { rawFetch } from "../activities/raw-fetch.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 
 type AttachableType = "person" | "company" | "activity" | "task" | "appointment" | "project";
 
@@ -93,6 +94,7 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
     try {
       unwrap(await api.DELETE("/api/v1/documents/{id}", { params: { path: { id: document.id } } }));
       await queryClient.invalidateQueries({ queryKey: ["documents"] });
+      notifyMovedToTrash({ recordType: "document", id: document.id, name: document.name });
     } catch (error) {
       notifyError(error);
     }

@@ -1,7 +1,6 @@
 import "../activities/activities-i18n.ts";
 import type { TProject } from "@kontor/contracts";
 import { Anchor, Badge, Button, Grid, Group, Modal, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconTrash } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
@@ -13,6 +12,7 @@ import { invalidateWork } from "../activities/activities-api.ts";
 import { RecordComments } from "../comments/RecordComments.tsx";
 import { CompanyName } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { ProjectDetailsForm } from "./ProjectDetailsForm.tsx";
 import { ProjectMilestones } from "./ProjectMilestones.tsx";
 import { ProjectTasks } from "./ProjectTasks.tsx";
@@ -33,8 +33,8 @@ function ProjectView({ project }: { project: TProject }) {
   async function remove() {
     try {
       await deleteProject(project.id);
-      notifications.show({ color: "green", message: t("projects.deleted") });
       invalidateWork();
+      notifyMovedToTrash({ recordType: "project", id: project.id, name: project.name });
       await navigate({ to: "/projects" });
     } catch (error) {
       notifyError(error);

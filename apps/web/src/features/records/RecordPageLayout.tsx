@@ -1,11 +1,11 @@
 import { Button, Grid, Group, Modal, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconTrash } from "@tabler/icons-react";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { MergedFromNote } from "../duplicates/MergedFromNote.tsx";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { HistoryPanel } from "./HistoryPanel.tsx";
 import { RelationsPanel } from "./RelationsPanel.tsx";
 import type { RecordObject } from "./record-config.ts";
@@ -32,8 +32,7 @@ export function RecordPageLayout({ object, id, name, facts, actions, children }:
     try {
       await deleteRecord(segment, id);
       await queryClient.invalidateQueries({ queryKey: [segment, "list"] });
-      await queryClient.invalidateQueries({ queryKey: ["trash"] });
-      notifications.show({ color: "green", message: t("record.movedToTrash", { name }) });
+      notifyMovedToTrash({ recordType: object, id, name });
       await navigate({ to: segment === "people" ? "/people" : "/companies" });
     } catch (error) {
       notifyError(error);

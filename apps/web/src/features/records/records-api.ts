@@ -86,11 +86,6 @@ export async function deleteRecord(segment: Segment, id: string): Promise<void> 
   unwrap(await api.DELETE(path, { params: { path: { id } } }));
 }
 
-export async function restoreRecord(segment: Segment, id: string): Promise<void> {
-  const path = `/api/v1/${segment}/{id}/restore` as "/api/v1/people/{id}/restore";
-  unwrap(await api.POST(path, { params: { path: { id } } }));
-}
-
 /** Puts a fresh record into every cached list page and its detail query. */
 export function replaceInCaches<T extends AnyRecord>(segment: Segment, record: T) {
   queryClient.setQueryData([segment, "detail", record.id], record);

@@ -12,6 +12,7 @@ import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { ConflictAlert } from "../records/ConflictAlert.tsx";
 import { meQuery } from "../session/session-api.ts";
+import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { TaskFormFields } from "./TaskFormFields.tsx";
 import {
   createBody,
@@ -110,8 +111,8 @@ function TaskForm({ task, links = [], projectId, onClose }: TaskFormModalProps) 
     if (!base) return;
     try {
       await deleteTask(base.id);
-      notifications.show({ color: "green", message: t("tasks.deleted") });
       invalidateWork();
+      notifyMovedToTrash({ recordType: "task", id: base.id, name: base.title });
       onClose();
     } catch (error) {
       notifyError(error);

@@ -1,25 +1,33 @@
-import type { TTrashItem } from "@kontor/contracts";
-import { Badge, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { TRASH_RECORD_TYPES, type TrashRecordType, type TTrashItem } from "@kontor/contracts";
+import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
-import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { notifyError } from "../../lib/query-client.ts";
 import { EmptyState } from "../records/EmptyState.tsx";
-import { restoreRecord, segmentOf } from "../records/records-api.ts";
+import { TrashCards, TrashTable } from "./TrashItems.tsx";
+import { restoreFromTrash } from "./trash-api.ts";
 
 export function TrashPage() {
   const { t } = useTranslation("records");
+  const phone = useMediaQuery("(max-width: 48em)") ?? false;
+  const Items = phone ? TrashCards : TrashTable;
   const [restoring, setRestoring] = useState<string | null>(null);
+  const [recordType, setRecordType] = useState<TrashRecordType | null>(null);
   const query = useInfiniteQuery({
-    queryKey: ["trash"],
+    queryKey: ["trash", recordType ?? "all"],
     queryFn: async ({ pageParam }) =>
       unwrap(
-        await api.GET("/api/v1/trash", { params: { query: pageParam ? { cursor: pageParam } : {} } }),
+        await api.GET("/api/v1/trash", {
+          params: {
+            query: { ...(pageParam ? { cursor: pageParam } : {}), ...(recordType ? { recordType } : {}) },
+          },
+        }),
       ) as {
         data: TTrashItem[];
         nextCursor: string | null;
@@ -32,10 +40,7 @@ export function TrashPage() {
   async function restore(item: TTrashItem) {
     setRestoring(item.id);
     try {
-      const segment = segmentOf(item.recordType);
-      await restoreRecord(segment, item.id);
-      await queryClient.invalidateQueries({ queryKey: ["trash"] });
-      await queryClient.invalidateQueries({ queryKey: [segment] });
+      await restoreFromTrash(item.recordType, item.id);
       notifications.show({ color: "green", message: t("trash.restored", { name: item.name }) });
     } catch (error) {
       notifyError(error);
@@ -49,53 +54,35 @@ export function TrashPage() {
       <Title order={1} size="h2">
         {t("trash.title")}
       </Title>
-      <Text c="dimmed" size="sm">
-        {t("trash.hint")}
-      </Text>
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Text c="dimmed" size="sm" style={{ flex: "1 1 16rem" }}>
+          {t("trash.hint")}
+        </Text>
+        <Select
+          label={t("trash.filter")}
+          w={{ base: "100%", xs: 220 }}
+          data={[
+            { value: "all", label: t("trash.allTypes") },
+            ...TRASH_RECORD_TYPES.map((type) => ({ value: type, label: t(`trash.types.${type}`) })),
+          ]}
+          value={recordType ?? "all"}
+          onChange={(value) => setRecordType(!value || value === "all" ? null : (value as TrashRecordType))}
+          allowDeselect={false}
+          data-testid="trash-filter"
+        />
+      </Group>
       {query.isSuccess && items.length === 0 ? (
-        <EmptyState icon={IconTrash} title={t("trash.emptyTitle")} text={t("trash.emptyText")} />
+        recordType ? (
+          <EmptyState
+            icon={IconTrash}
+            title={t("trash.emptyFilteredTitle")}
+            text={t("trash.emptyFilteredText")}
+          />
+        ) : (
+          <EmptyState icon={IconTrash} title={t("trash.emptyTitle")} text={t("trash.emptyText")} />
+        )
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={560}>
-            <Table data-testid="trash-list" aria-label={t("trash.title")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("fields.name")}</Table.Th>
-                  <Table.Th>{t("trash.type")}</Table.Th>
-                  <Table.Th>{t("trash.deletedAt")}</Table.Th>
-                  <Table.Th>{t("trash.purgeAt")}</Table.Th>
-                  <Table.Th>
-                    <span className="sr-only">{t("trash.actions")}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id} data-testid={`trash-row-${item.id}`}>
-                    <Table.Td>{item.name}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`trash.types.${item.recordType}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(item.deletedAt)}</Table.Td>
-                    <Table.Td>{formatDate(item.purgeAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={restoring === item.id}
-                        onClick={() => restore(item)}
-                        aria-label={t("trash.restoreName", { name: item.name })}
-                        data-testid={`restore-${item.id}`}
-                      >
-                        {t("trash.restore")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <Items items={items} restoring={restoring} onRestore={restore} />
       )}
       {query.hasNextPage && (
         <Button variant="subtle" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>

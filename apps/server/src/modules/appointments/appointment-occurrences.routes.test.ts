@@ -285,4 +285,37 @@ describe("occurrences of a series", () => {
       (await ctx.request({ path: `/api/v1/appointments/${exception.body.id}`, as: member })).status,
     ).toBe(404);
   });
+  it("trashes a series with its moved occurrence; a restore brings both back, and the trash lists them", async () => {
+    const series = await createSeries({ title: "Serie im Papierkorb" });
+    const moved = await ctx.request({
+      method: "PATCH",
+      path: occurrencePath(series.id, "2026-10-19T07:00:00.000Z"),
+      as: member,
+      body: { scope: "occurrence", startsAt: "2026-10-20T07:00:00.000Z", endsAt: "2026-10-20T07:30:00.000Z" },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const before = await occurrencesOf(series.id);
+
+    const removed = await ctx.request({
+      method: "DELETE",
+      path: `/api/v1/appointments/${series.id}`,
+      as: member,
+    });
+    expect(removed.status).toBe(204);
+    expect(await occurrencesOf(series.id), "the moved occurrence leaves with its series").toEqual([]);
+    const exception = await ctx.request({ path: `/api/v1/appointments/${moved.body.id}`, as: member });
+    expect(exception.status).toBe(404);
+    const trash = await ctx.request({ path: "/api/v1/trash?recordType=appointment", as: member });
+    expect((trash.body.data as { id: string }[]).map((item) => item.id)).toEqual(
+      expect.arrayContaining([series.id, moved.body.id]),
+    );
+
+    const restored = await ctx.request({
+      method: "POST",
+      path: `/api/v1/appointments/${series.id}/restore`,
+      as: member,
+    });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(await occurrencesOf(series.id), "both come back exactly as they were").toEqual(before);
+  });
 });

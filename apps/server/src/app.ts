@@ -170,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(tasksRoutes(services));
       await api.register(appointmentsRoutes(services));
       await api.register(commentsRoutes(services));
-      await api.register(notificationsRoutes(services));
+      await api.register(notificationsRoutes(services, deps.database));
       await api.register(timelineRoutes(services));
       await api.register(documentsRoutes(services));
       await api.register(projectsRoutes(services));

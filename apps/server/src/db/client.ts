@@ -36,6 +36,12 @@ export interface DatabaseHandle {
   copyFrom(table: string, columns: string[], data: string): Promise<void>;
   /** Runs `work` while holding a database-wide lock (serialises migrations of several processes). */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel` (from any process on the same database)
+   * until the returned function is called. On PostgreSQL one dedicated connection listens and
+   * reconnects after a loss; notifications sent while it was down are not replayed.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole database as a tar blob (see `loadDataDir`). */
   dump?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -96,7 +102,41 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         client.release();
       }
     },
+    listen: (channel, onPayload) => listenOnPostgres(url, channel, onPayload),
     close: () => pool.end(),
+  };
+}
+
+const RELISTEN_MS = 1000;
+
+async function listenOnPostgres(url: string, channel: string, onPayload: (payload: string) => void) {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on("error", () => {
+      // the connection broke: listen again on a new one
+      next.end().catch(() => undefined);
+      if (client === next) client = undefined;
+      if (!stopped) retry = setTimeout(() => void connect().catch(scheduleRetry), RELISTEN_MS);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (stopped) await next.end();
+    else client = next;
+  };
+  const scheduleRetry = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(scheduleRetry), RELISTEN_MS);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
 
@@ -127,6 +167,12 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
     },
     // One process owns an embedded database (see db/lock.ts), so there is nobody to wait for.
     withLock: (_key, work) => work(),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     dump: async () => client.dumpDataDir("none"),
     close: () => client.close(),
   };

@@ -62,6 +62,8 @@ export interface TestContext {
   app: FastifyInstance;
   services: Services;
   database: DatabaseHandle;
+  /** PostgreSQL only: the test database's URL, for a second connection pool (another process). */
+  databaseUrl: string | undefined;
   baseUrl: string;
   mailer: ReturnType<typeof createMemoryMailer>;
   /** Creates a user with a role in a workspace (created when new) and an API key for it. */
@@ -90,7 +92,7 @@ export interface TestResponse {
 export async function createTestContext(
   options: { mailer?: Mailer; files?: FileStorage } = {},
 ): Promise<TestContext> {
-  const { database, drop } = await createTestDatabase();
+  const { database, drop, url: databaseUrl } = await createTestDatabase();
   const memoryMailer = createMemoryMailer();
   const mailer = options.mailer ?? memoryMailer;
   const placeholder = "http://127.0.0.1:3000";
@@ -115,6 +117,7 @@ export async function createTestContext(
     app,
     services,
     database,
+    databaseUrl,
     baseUrl,
     mailer: memoryMailer,
     async createUser(options = {}) {

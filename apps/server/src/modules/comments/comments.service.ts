@@ -5,7 +5,6 @@ import { diffRecords } from "../../lib/changes.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { insertNotification } from "../notifications/notifications.repository.ts";
-import { signalNotified } from "../notifications/notifications.service.ts";
 import { recordExists } from "../record-links/record-links.repository.ts";
 import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import { authorizeComment } from "./comments.policy.ts";
@@ -37,10 +36,9 @@ export function createCommentsService({ db }: { db: Database }) {
 
   /** One notification per mentioned member and comment, ever: editing never notifies twice. */
   async function notifyMentions(tx: Executor, actor: Actor, comment: repo.CommentRow) {
-    const notified: string[] = [];
     for (const userId of comment.mentions) {
       if (userId === actor.userId) continue;
-      const row = await insertNotification(tx, {
+      await insertNotification(tx, {
         workspaceId: actor.workspaceId,
         userId,
         type: "mention",
@@ -51,9 +49,7 @@ export function createCommentsService({ db }: { db: Database }) {
         actorId: actor.userId,
         dedupeKey: `mention:${comment.id}:${userId}`,
       });
-      if (row) notified.push(userId);
     }
-    return notified;
   }
 
   async function mentionsIn(executor: Executor, workspaceId: string, body: string) {
@@ -89,8 +85,7 @@ export function createCommentsService({ db }: { db: Database }) {
 
     async create(actor: Actor, input: TCommentCreateRequest): Promise<TComment> {
       authorizeComment(actor, "create");
-      let notified: string[] = [];
-      const comment = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         if (!(await recordExists(tx, actor.workspaceId, input.recordType, input.recordId))) {
           throw new AppError("validation_failed", "The record does not exist.", [
             { path: "recordId", message: `No such ${input.recordType} in this workspace` },
@@ -105,7 +100,7 @@ export function createCommentsService({ db }: { db: Database }) {
           body: input.body,
           mentions: await mentionsIn(tx, actor.workspaceId, input.body),
         });
-        notified = await notifyMentions(tx, actor, row);
+        await notifyMentions(tx, actor, row);
         const presented = presentComment(await load(tx, actor, row.id));
         await recordChange(tx, {
           workspaceId: actor.workspaceId,
@@ -117,13 +112,10 @@ export function createCommentsService({ db }: { db: Database }) {
         });
         return presented;
       });
-      signalNotified(notified);
-      return comment;
     },
 
     async update(actor: Actor, id: string, body: string): Promise<TComment> {
-      let notified: string[] = [];
-      const comment = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
         authorizeComment(actor, "update", before.comment);
         const row = await repo.updateComment(tx, {
@@ -135,7 +127,7 @@ export function createCommentsService({ db }: { db: Database }) {
         });
         if (!row)
           throw new AppError("version_conflict", "The comment changed meanwhile; reload and try again.");
-        notified = await notifyMentions(tx, actor, row);
+        await notifyMentions(tx, actor, row);
         const after = presentComment(await load(tx, actor, id));
         await recordChange(tx, {
           workspaceId: actor.workspaceId,
@@ -147,8 +139,6 @@ export function createCommentsService({ db }: { db: Database }) {
         });
         return after;
       });
-      signalNotified(notified);
-      return comment;
     },
 
     /** Moves the comment to the trash (the author or an admin). */

@@ -1,5 +1,5 @@
 import type { NotificationType } from "@kontor/contracts";
-import { and, count, desc, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { notificationSettings, notifications } from "../../db/schema/index.ts";
 
@@ -39,6 +39,9 @@ export async function upsertSettings(
     });
 }
 
+/** The NOTIFY channel on which a committed notification names its user (see `listen`). */
+export const NOTIFICATION_CHANNEL = "kontor_notifications";
+
 /**
  * Inserts a notification unless the user switched its type off or the same dedupe key was
  * already delivered. Returns the row when one was written.
@@ -59,6 +62,8 @@ export async function insertNotification(db: Executor, notification: NewNotifica
       target: [notifications.workspaceId, notifications.userId, notifications.dedupeKey],
     })
     .returning();
+  // delivered to every listening process when the transaction commits, never before
+  if (row) await db.execute(sql`SELECT pg_notify(${NOTIFICATION_CHANNEL}, ${row.userId})`);
   return row;
 }
 

@@ -2,24 +2,31 @@ import type { ServerResponse } from "node:http";
 import { ZNotification, ZNotificationList, ZNotificationSettings } from "@kontor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { DatabaseHandle } from "../../db/client.ts";
 import { actorOf, ZIdParams } from "../../http/request-context.ts";
+import { NOTIFICATION_CHANNEL } from "./notifications.repository.ts";
 import { type NotificationsService, notificationSignals } from "./notifications.service.ts";
 
 const tags = ["Notifications"];
-const POLL_MS = 2000;
+/** Streams are woken by NOTIFY; this slow poll only covers a listening connection that was lost. */
+const POLL_MS = 30_000;
 const HEARTBEAT_MS = 15_000;
 const ZERO_ID = "00000000-0000-0000-0000-000000000000";
 
-export function notificationsRoutes({
-  notifications,
-}: {
-  notifications: NotificationsService;
-}): FastifyPluginAsyncZod {
+export function notificationsRoutes(
+  { notifications }: { notifications: NotificationsService },
+  database: Pick<DatabaseHandle, "listen">,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const openStreams = new Set<ServerResponse>();
+    // every process wakes its own streams when any process commits a notification
+    const stopListening = await database.listen(NOTIFICATION_CHANNEL, (userId) =>
+      notificationSignals.emit(userId),
+    );
     app.addHook("preClose", async () => {
       for (const stream of openStreams) stream.end();
     });
+    app.addHook("onClose", stopListening);
 
     app.get("/notifications", {
       schema: {

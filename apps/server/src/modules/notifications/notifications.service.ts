@@ -22,14 +22,11 @@ export function presentNotification(row: repo.NotificationRow): TNotification {
 const DEFAULT_SETTINGS: TNotificationSettings = { mention: true, task_reminder: true, task_assigned: true };
 
 /**
- * Wakes the live streams of this process early after a commit. Streams also poll the database,
- * so notifications written by another process (the worker) arrive too.
+ * Wakes this process's live streams of a user: fed by the database's NOTIFY on
+ * `NOTIFICATION_CHANNEL`, which `insertNotification` sends in the writing transaction, so a
+ * notification committed by any process (web or worker) reaches every open stream.
  */
 export const notificationSignals = new EventEmitter().setMaxListeners(0);
-
-export function signalNotified(userIds: Iterable<string>) {
-  for (const userId of userIds) notificationSignals.emit(userId);
-}
 
 export function createNotificationsService({ db }: { db: Database }) {
   return {

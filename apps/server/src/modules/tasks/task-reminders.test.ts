@@ -1,8 +1,10 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../db/client.ts";
 import { taskRemindersJob } from "../../jobs/definitions.ts";
 import { type JobRunner, startJobRunner } from "../../jobs/runner.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
+import { deliverDueReminders } from "./task-reminders.ts";
 
 let ctx: TestContext;
 let admin: TestUser;
@@ -142,5 +144,47 @@ describe("task reminders", () => {
     await ctx.services.tasks.deliverDueReminders();
     expect(await remindersOf(done.id)).toBe(0);
     expect(await remindersOf(quiet.id)).toBe(0);
+  });
+  it("reach an open notification stream at once when another process delivers them (NOTIFY)", async () => {
+    // on PostgreSQL a second connection pool stands for a worker process; PGlite has one process
+    const worker = ctx.databaseUrl
+      ? await createDatabase({ databaseUrl: ctx.databaseUrl, poolSize: 1 })
+      : ctx.database;
+    const listener = await ctx.createUser({ role: "member", workspace: "reminders" });
+    const controller = new AbortController();
+    try {
+      const response = await fetch(`${ctx.baseUrl}/api/v1/notifications/stream`, {
+        headers: { authorization: `Bearer ${listener.apiKey}` },
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      const readUntil = async (needle: string, ms: number) => {
+        const until = Date.now() + ms;
+        while (!text.includes(needle) && Date.now() < until) {
+          const chunk = await Promise.race([reader.read(), sleep(until - Date.now()).then(() => null)]);
+          if (!chunk || chunk.done) break;
+          text += decoder.decode(chunk.value, { stream: true });
+        }
+        return text.includes(needle);
+      };
+      expect(await readUntil("event: unread", 5000)).toBe(true);
+      const task = await createTask({
+        title: "Angebot nachfassen",
+        assigneeId: listener.userId,
+        reminderAt: new Date(Date.now() + 300).toISOString(),
+      });
+      await sleep(400);
+      expect(await deliverDueReminders(worker.db)).toBeGreaterThanOrEqual(1);
+      // the streams' safety poll runs every 30 s: arriving within 5 s means NOTIFY woke it
+      const reminder = '"type":"task_reminder","title":"Angebot nachfassen"';
+      expect(await readUntil(reminder, 5000), "the reminder arrives without waiting for a poll").toBe(true);
+      expect(text).toContain(`"recordId":"${task.id}"`);
+      await reader.cancel().catch(() => undefined);
+    } finally {
+      controller.abort();
+      if (worker !== ctx.database) await worker.close();
+    }
   });
 });

@@ -1,6 +1,5 @@
 import type { Database } from "../../db/client.ts";
 import { insertNotification } from "../notifications/notifications.repository.ts";
-import { signalNotified } from "../notifications/notifications.service.ts";
 import * as repo from "./tasks.repository.ts";
 
 /** Reminders claimed per transaction. */
@@ -14,13 +13,12 @@ export async function deliverDueReminders(db: Database, options: { now?: Date } 
   const now = options.now ?? new Date();
   let total = 0;
   for (;;) {
-    const notified: string[] = [];
     const claimed = await db.transaction(async (tx) => {
       const rows = await repo.claimDueReminders(tx, { now, limit: REMINDER_BATCH });
       for (const row of rows) {
         const userId = row.assigneeId ?? row.createdBy;
         if (!userId) continue;
-        const written = await insertNotification(tx, {
+        await insertNotification(tx, {
           workspaceId: row.workspaceId,
           userId,
           type: "task_reminder",
@@ -30,11 +28,9 @@ export async function deliverDueReminders(db: Database, options: { now?: Date } 
           recordId: row.id,
           dedupeKey: `task-reminder:${row.id}:${row.reminderAt?.toISOString()}`,
         });
-        if (written) notified.push(userId);
       }
       return rows.length;
     });
-    signalNotified(notified);
     total += claimed;
     if (claimed < REMINDER_BATCH) return total;
   }

@@ -10,7 +10,6 @@ import { isValidRecurrence, nextOccurrence } from "../../lib/recurrence.ts";
 import { instantOfWallTime, wallTimeOf } from "../../lib/time-zone.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { insertNotification } from "../notifications/notifications.repository.ts";
-import { signalNotified } from "../notifications/notifications.service.ts";
 import {
   assertLinkTargetsExist,
   findLinks,
@@ -95,8 +94,8 @@ export function createTasksService({ db }: { db: Database }) {
   }
 
   async function notifyAssignee(tx: Executor, actor: Actor, task: TTask) {
-    if (!task.assigneeId || task.assigneeId === actor.userId) return [];
-    const row = await insertNotification(tx, {
+    if (!task.assigneeId || task.assigneeId === actor.userId) return;
+    await insertNotification(tx, {
       workspaceId: actor.workspaceId,
       userId: task.assigneeId,
       type: "task_assigned",
@@ -106,7 +105,6 @@ export function createTasksService({ db }: { db: Database }) {
       actorId: actor.userId,
       dedupeKey: `task-assigned:${task.id}:${task.assigneeId}:${task.version}`,
     });
-    return row ? [task.assigneeId] : [];
   }
 
   async function insert(
@@ -208,15 +206,12 @@ export function createTasksService({ db }: { db: Database }) {
       extra: { activityId?: string } = {},
     ): Promise<TTask> {
       authorizeTask(actor, "create");
-      let notified: string[] = [];
-      const task = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         await validate(tx, actor, input);
         const created = await insert(tx, actor, input, extra);
-        notified = await notifyAssignee(tx, actor, created);
+        await notifyAssignee(tx, actor, created);
         return created;
       });
-      signalNotified(notified);
-      return task;
     },
 
     async update(
@@ -226,8 +221,7 @@ export function createTasksService({ db }: { db: Database }) {
       expectedVersion?: number,
     ): Promise<TTask> {
       authorizeTask(actor, "update");
-      let notified: string[] = [];
-      const task = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
         if (expectedVersion !== undefined && before.version !== expectedVersion) {
           throw new AppError(
@@ -280,12 +274,10 @@ export function createTasksService({ db }: { db: Database }) {
         });
         if (before.status !== "done" && after.status === "done") await spawnNext(tx, actor, after);
         if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
-          notified = await notifyAssignee(tx, actor, after);
+          await notifyAssignee(tx, actor, after);
         }
         return after;
       });
-      signalNotified(notified);
-      return task;
     },
 
     complete(actor: Actor, id: string) {

@@ -314,6 +314,22 @@ describe("members", () => {
       404,
       "member_not_found",
     );
+    // every membership change is in the audit log, with who did it and the role before and after
+    const trail = await ctx.request({ path: `/api/v1/audit-log?recordId=${added.body.userId}`, as: admin });
+    expect(
+      trail.body.data.map(
+        (entry: { recordType: string; action: string; actorId: string; changes: unknown }) => [
+          entry.recordType,
+          entry.action,
+          entry.actorId,
+          entry.changes,
+        ],
+      ),
+    ).toEqual([
+      ["member", "delete", admin.userId, { role: { old: "manager", new: null } }],
+      ["member", "update", admin.userId, { role: { old: "member", new: "manager" } }],
+      ["member", "create", admin.userId, { role: { old: null, new: "member" } }],
+    ]);
   });
 
   it("refuses to add someone who is already a member", async () => {
@@ -543,6 +559,24 @@ describe("workspace settings", () => {
     expect(expectProblem(invalid, 400, "validation_failed")).toEqual(
       expect.arrayContaining(["defaultRegion", "relationLabels.0.key"]),
     );
+    // the one accepted change is audited on the workspace; the refused ones and a no-op are not
+    await ctx.request({
+      method: "PATCH",
+      path: "/api/v1/workspace/settings",
+      as: admin,
+      body: { defaultRegion: "AT" },
+    });
+    const trail = await ctx.request({ path: `/api/v1/audit-log?recordId=${admin.workspaceId}`, as: admin });
+    expect(
+      trail.body.data.map(
+        (entry: { recordType: string; action: string; actorId: string; changes: unknown }) => [
+          entry.recordType,
+          entry.action,
+          entry.actorId,
+          entry.changes,
+        ],
+      ),
+    ).toEqual([["workspace", "update", manager.userId, { defaultRegion: { old: "DE", new: "AT" } }]]);
   });
 });
 

@@ -10,7 +10,9 @@ import type { Auth } from "../../auth/better-auth.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedInUser } from "../../http/request-context.ts";
+import type { Changes } from "../../lib/changes.ts";
 import type { Actor } from "../../lib/policy.ts";
+import { recordChange } from "../audit/audit.repository.ts";
 import { authorizeWorkspace } from "./workspaces.policy.ts";
 import { presentMember, presentWorkspace } from "./workspaces.presenter.ts";
 import * as repo from "./workspaces.repository.ts";
@@ -74,6 +76,24 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       const current = await repo.findMembership(tx, actor.workspaceId, userId);
       if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
       await change(tx, current);
+    });
+  }
+
+  /** Membership changes are audited under record type `member`, keyed by the user's id. */
+  function auditMember(
+    executor: Database | Transaction,
+    actor: Actor,
+    userId: string,
+    action: "create" | "update" | "delete",
+    changes: Changes,
+  ) {
+    return recordChange(executor, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      recordType: "member",
+      recordId: userId,
+      action,
+      changes,
     });
   }
 
@@ -156,8 +176,27 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       authorizeWorkspace(actor, "update_settings");
       const workspace = await repo.findWorkspaceById(db, actor.workspaceId);
       if (!workspace) throw new AppError("workspace_not_found");
-      const settings = { ...DEFAULT_WORKSPACE_SETTINGS, ...workspace.settings, ...patch };
-      return (await repo.updateWorkspaceSettings(db, actor.workspaceId, settings)).settings;
+      const before: TWorkspaceSettings = { ...DEFAULT_WORKSPACE_SETTINGS, ...workspace.settings };
+      const settings = { ...before, ...patch };
+      return db.transaction(async (tx) => {
+        const updated = await repo.updateWorkspaceSettings(tx, actor.workspaceId, settings);
+        const changes = Object.fromEntries(
+          (Object.keys(patch) as (keyof TWorkspaceSettings)[])
+            .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]))
+            .map((key) => [key, { old: before[key] ?? null, new: settings[key] ?? null }]),
+        );
+        if (Object.keys(changes).length) {
+          await recordChange(tx, {
+            workspaceId: actor.workspaceId,
+            actorId: actor.userId,
+            recordType: "workspace",
+            recordId: actor.workspaceId,
+            action: "update",
+            changes,
+          });
+        }
+        return updated.settings;
+      });
     },
 
     async listMembers(actor: Actor): Promise<TMember[]> {
@@ -170,6 +209,7 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       const workspace = await repo.findWorkspaceById(db, actor.workspaceId);
       if (!workspace) throw new AppError("workspace_not_found");
       const result = await this.createUser({ ...input, workspaceName: workspace.name });
+      await auditMember(db, actor, result.userId, "create", { role: { old: null, new: input.role } });
       const members = await repo.findMembersOfWorkspace(db, actor.workspaceId);
       return presentMember(members.find((row) => row.user.id === result.userId)!);
     },
@@ -179,6 +219,8 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       await changeMembership(actor, userId, async (tx, current) => {
         if (current.role === "admin" && role !== "admin") await assertAnotherAdmin(tx, actor.workspaceId);
         await repo.upsertMembership(tx, actor.workspaceId, userId, role);
+        if (current.role !== role)
+          await auditMember(tx, actor, userId, "update", { role: { old: current.role, new: role } });
       });
       const members = await repo.findMembersOfWorkspace(db, actor.workspaceId);
       return presentMember(members.find((row) => row.user.id === userId)!);
@@ -189,6 +231,7 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       await changeMembership(actor, userId, async (tx, current) => {
         if (current.role === "admin") await assertAnotherAdmin(tx, actor.workspaceId);
         await repo.deleteMembership(tx, actor.workspaceId, userId);
+        await auditMember(tx, actor, userId, "delete", { role: { old: current.role, new: null } });
       });
     },
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import { createActorCache } from "./auth/actor-cache.ts";
 import { type Auth, createAuth, resolveAuthSecret } from "./auth/better-auth.ts";
 import type { Config } from "./config/config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
@@ -76,7 +77,9 @@ export function createServices(
   const activities = createActivitiesService({ db, tasks });
   const appointments = createAppointmentsService({ db });
   const comments = createCommentsService({ db });
+  const actors = createActorCache();
   return {
+    actors,
     tasks,
     activities,
     appointments,
@@ -86,7 +89,7 @@ export function createServices(
     projects: createProjectsService({ db }),
     timeline: createTimelineService({ db, activities, tasks, appointments, comments }),
     auth,
-    workspaces: createWorkspacesService({ db, auth }),
+    workspaces: createWorkspacesService({ db, auth, actors }),
     apiKeys: createApiKeysService({ db, auth }),
     people: createPeopleService({ db }),
     companies: createCompaniesService({ db }),
@@ -148,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     auth,
     workspaces: services.workspaces,
     apiKeys: services.apiKeys,
+    actors: services.actors,
   });
   registerIdempotency(app, deps.database.db);
   await registerOpenApi(app);

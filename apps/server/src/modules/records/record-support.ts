@@ -29,6 +29,14 @@ export async function loadWriteContext(
   };
 }
 
+/**
+ * Whether an update needs the write context: only phone numbers (the default region) and custom
+ * fields (their definitions) do, so a PATCH of other fields skips reading it.
+ */
+export function updateNeedsContext(input: Record<string, unknown>, extraKeys: readonly string[] = []) {
+  return ["phone", "additionalPhones", "customFields", ...extraKeys].some((key) => input[key] !== undefined);
+}
+
 /** Whether a list request filters or sorts by a custom field (only then are definitions needed). */
 export function usesCustomFields(request: {
   sort?: string | undefined;

@@ -64,6 +64,11 @@ export interface AppDeps {
   validateResponses?: boolean;
   /** Serve the built web app (off in API tests). */
   serveWebApp?: boolean;
+  /**
+   * How long this process trusts a verified API key and a resolved membership (default 5 s,
+   * decision 0009); tests shorten it to watch another process's change arrive.
+   */
+  authCacheTtlMs?: number;
 }
 
 /** Every service of the app, wired with its explicit dependencies. */
@@ -71,13 +76,14 @@ export function createServices(
   database: DatabaseHandle,
   auth: Auth,
   files: FileStorage = createTemporaryStorage(),
+  authCacheTtlMs?: number,
 ) {
   const { db } = database;
   const tasks = createTasksService({ db });
   const activities = createActivitiesService({ db, tasks });
   const appointments = createAppointmentsService({ db });
   const comments = createCommentsService({ db });
-  const actors = createActorCache();
+  const actors = createActorCache({ ttlMs: authCacheTtlMs });
   return {
     actors,
     tasks,
@@ -90,7 +96,7 @@ export function createServices(
     timeline: createTimelineService({ db, activities, tasks, appointments, comments }),
     auth,
     workspaces: createWorkspacesService({ db, auth, actors }),
-    apiKeys: createApiKeysService({ db, auth }),
+    apiKeys: createApiKeysService({ db, auth, ttlMs: authCacheTtlMs }),
     people: createPeopleService({ db }),
     companies: createCompaniesService({ db }),
     customFields: createCustomFieldsService({ db }),
@@ -143,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     mailer,
     log: app.log as Logger,
   });
-  const services = createServices(deps.database, auth, deps.files);
+  const services = createServices(deps.database, auth, deps.files, deps.authCacheTtlMs);
 
   registerProblemHandler(app);
   registerAuthentication(app, {

@@ -19,7 +19,7 @@ export interface CachedMember {
  * own. Only positive answers are kept: a new member is let in at once, a removed one is refused
  * within the TTL. Bounded: when full, the oldest entries go first.
  */
-export function createActorCache(options: { ttlMs?: number; now?: () => number } = {}) {
+export function createActorCache(options: { ttlMs?: number | undefined; now?: () => number } = {}) {
   const ttl = options.ttlMs ?? ACTOR_TTL_MS;
   const now = options.now ?? Date.now;
   const entries = new Map<string, { value: CachedMember; until: number }>();

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { escapeLike, foldForSearch, queryWords } from "../../apps/server/src/lib/search-text.ts";
 import { runSearch } from "../../apps/server/src/modules/search/search.service.ts";
 import { ensureBenchWorkspace, flags, numberFlag, openBenchContext } from "./context.ts";
+import { createHttpClient } from "./http-client.ts";
 import { type Timing, throughput, time } from "./measure.ts";
 
 interface Row {
@@ -51,11 +52,8 @@ async function main() {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const key = (await services.apiKeys.create({ userId, workspaceId, name: "bench" })).key;
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-    const get = async (url: string) => {
-      const response = await fetch(`${base}${url}`, { headers });
-      if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<any>;
-    };
+    const client = createHttpClient(base, headers);
+    const get = (url: string) => client.get(url);
     const explain = async (text: string, params: unknown[]) => {
       const plan = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params);
       return plan.rows.map((row) => row["QUERY PLAN"]);
@@ -189,13 +187,16 @@ async function main() {
         { field: "postalCode", op: "startsWith", value: "8" },
       ],
     };
-    const segment = (await (
-      await fetch(`${base}/api/v1/segments`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ object: "person", name: `bench ${Date.now()}`, kind: "dynamic", definition }),
-      })
-    ).json()) as { id: string };
+    const segment = JSON.parse(
+      (
+        await client.send("POST", "/api/v1/segments", {
+          object: "person",
+          name: `bench ${Date.now()}`,
+          kind: "dynamic",
+          definition,
+        })
+      ).text,
+    ) as { id: string };
     const segmentSql = `SELECT count(*) FROM people p LEFT JOIN companies c ON c.id = p.company_id AND c.workspace_id = p.workspace_id AND c.deleted_at IS NULL
       WHERE p.workspace_id = $1 AND p.deleted_at IS NULL AND c.industry = 'Maschinenbau' AND (p.address->>'postalCode') LIKE '8%'`;
     record({
@@ -216,18 +217,14 @@ async function main() {
     // 6. Create person over HTTP, concurrency 16, against raw INSERTs at the same concurrency.
     const apiCreates = await throughput(
       async (i) => {
-        const response = await fetch(`${base}/api/v1/people`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({
-            firstName: "Bench",
-            lastName: `Neu ${i}`,
-            email: `bench.${Date.now()}.${i}@example.de`,
-            phone: "0171 1234567",
-            tags: ["bench"],
-          }),
+        const response = await client.send("POST", "/api/v1/people", {
+          firstName: "Bench",
+          lastName: `Neu ${i}`,
+          email: `bench.${Date.now()}.${i}@example.de`,
+          phone: "0171 1234567",
+          tags: ["bench"],
         });
-        if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
+        if (response.status !== 201) throw new Error(`create: ${response.status} ${response.text}`);
       },
       creates,
       16,
@@ -287,13 +284,14 @@ async function main() {
     record({
       operation: "update person (PATCH If-Match)",
       api: await time(async (i) => {
-        const response = await fetch(`${base}/api/v1/people/${target.id}`, {
-          method: "PATCH",
-          headers: { ...headers, "if-match": String(version) },
-          body: JSON.stringify({ jobTitle: `Titel ${i}` }),
-        });
-        if (!response.ok) throw new Error(`update: ${response.status}`);
-        version = ((await response.json()) as { version: number }).version;
+        const response = await client.send(
+          "PATCH",
+          `/api/v1/people/${target.id}`,
+          { jobTitle: `Titel ${i}` },
+          { "if-match": String(version) },
+        );
+        if (response.status !== 200) throw new Error(`update: ${response.status}`);
+        version = (JSON.parse(response.text) as { version: number }).version;
       }, runs),
       // Raw: the row, its audit entry and its event in one statement, like the API's transaction.
       raw: await time(
@@ -342,6 +340,7 @@ async function main() {
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
     for (const row of rows.filter((item) => item.seqScanOnLargeTable))
       console.log(`Sequential scan in: ${row.operation}`);
+    client.close();
   } finally {
     await context.close();
   }

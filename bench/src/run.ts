@@ -63,8 +63,7 @@ async function main() {
     const rows: Row[] = [];
     const record = (row: Row) => {
       if (row.api && row.raw) {
-        const of = (q: "p50" | "p95") =>
-          Math.round((row.api![q] / Math.max(row.raw![q], 0.01)) * 100) / 100;
+        const of = (q: "p50" | "p95") => Math.round((row.api![q] / Math.max(row.raw![q], 0.01)) * 100) / 100;
         row.ratio = { p50: of("p50"), p95: of("p95") };
       }
       rows.push(row);
@@ -324,7 +323,10 @@ async function main() {
       engine: context.engine,
       people: Number(peopleCount),
       node: process.version,
-      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((value) => Math.round(value * 100) / 100) },
+      loadAverage: {
+        atStart: loadAtStart,
+        atEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
+      },
       runs,
       creates,
       at: new Date().toISOString(),

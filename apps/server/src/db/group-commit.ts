@@ -71,7 +71,7 @@ export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>)
       await Promise.all(ready.map((entry) => writeAlone(entry.pending, entry.prepared)));
       return;
     }
-    ready.forEach((entry, index) => entry.pending.resolve(outputs[index]!));
+    for (const [index, entry] of ready.entries()) entry.pending.resolve(outputs[index]!);
   }
 
   async function flush() {
@@ -95,6 +95,19 @@ export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>)
 }
 
 export type GroupCommit<I, O> = { submit(item: I): Promise<O> };
+
+/** `load` memoised per key for the life of one batch (e.g. a workspace's settings). */
+export function oncePerKey<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const loaded = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = loaded.get(key);
+    if (!value) {
+      value = load(key);
+      loaded.set(key, value);
+    }
+    return value;
+  };
+}
 
 /** Runs `work` for every item, keeping each one's result or error apart. */
 export async function settleEach<I, T>(items: I[], work: (item: I) => Promise<T>): Promise<Outcome<T>[]> {

@@ -148,7 +148,11 @@ describe("the actor cache", () => {
   it("forgets entries after its time and on request, and stays bounded", () => {
     let now = 1_000;
     const cache = createActorCache({ ttlMs: 100, now: () => now });
-    const member = { workspaceId: "w", user: { id: "u", email: "u@x.de", name: "U" }, role: "member" as const };
+    const member = {
+      workspaceId: "w",
+      user: { id: "u", email: "u@x.de", name: "U" },
+      role: "member" as const,
+    };
     cache.set("u", "w", member);
     cache.set("u", undefined, member);
     expect(cache.get("u", "w")).toEqual(member);

@@ -2,7 +2,7 @@ import type { TCompany, TCompanyCreateRequest, TCompanyUpdateRequest } from "@ko
 import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Database, Executor } from "../../db/client.ts";
-import { createGroupCommit, settleEach } from "../../db/group-commit.ts";
+import { createGroupCommit, oncePerKey, settleEach } from "../../db/group-commit.ts";
 import { companies, workspaces } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
@@ -109,12 +109,7 @@ function createCompaniesGroupCommit(db: Database) {
   >({
     db,
     async prepare(items) {
-      const contexts = new Map<string, Promise<CompanyContext>>();
-      const contextOf = (workspaceId: string) => {
-        let context = contexts.get(workspaceId);
-        if (!context) contexts.set(workspaceId, (context = loadContext(db, workspaceId)));
-        return context;
-      };
+      const contextOf = oncePerKey((workspaceId) => loadContext(db, workspaceId));
       return settleEach(items, async ({ actor, input }) => {
         const values = await normaliseInput(db, actor, input, await contextOf(actor.workspaceId));
         return {

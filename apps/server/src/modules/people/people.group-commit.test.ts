@@ -116,7 +116,10 @@ describe("concurrent creates", () => {
     const byId = new Map(rows.map((row) => [row.id, row]));
     people.forEach((person, index) => {
       const owner = index % 2 === 0 ? admin : other;
-      expect(byId.get(person.id)).toMatchObject({ workspace_id: owner.workspaceId, created_by: owner.userId });
+      expect(byId.get(person.id)).toMatchObject({
+        workspace_id: owner.workspaceId,
+        created_by: owner.userId,
+      });
       expect(person.createdBy).toBe(owner.userId);
     });
     const { audit, events } = await auditAndEvents(ids);

@@ -2,7 +2,7 @@ import type { TPerson, TPersonCreateRequest, TPersonUpdateRequest } from "@konto
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Database, Executor } from "../../db/client.ts";
-import { createGroupCommit, settleEach } from "../../db/group-commit.ts";
+import { createGroupCommit, oncePerKey, settleEach } from "../../db/group-commit.ts";
 import { people } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
@@ -103,12 +103,7 @@ function createPeopleGroupCommit(db: Database) {
     db,
     async prepare(items) {
       // The batch's write contexts are read after every one of its requests arrived.
-      const contexts = new Map<string, Promise<WriteContext>>();
-      const contextOf = (workspaceId: string) => {
-        let context = contexts.get(workspaceId);
-        if (!context) contexts.set(workspaceId, (context = loadWriteContext(db, workspaceId, "person")));
-        return context;
-      };
+      const contextOf = oncePerKey((workspaceId) => loadWriteContext(db, workspaceId, "person"));
       return settleEach(items, async ({ actor, input }) => {
         const values = await normaliseInput(db, actor, input, await contextOf(actor.workspaceId));
         return {

@@ -1,9 +1,9 @@
 import type { TCompany, TCompanyCreateRequest, TCompanyUpdateRequest } from "@kontor/contracts";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Database, Executor } from "../../db/client.ts";
 import { createGroupCommit, oncePerKey, settleEach } from "../../db/group-commit.ts";
-import { companies, workspaces } from "../../db/schema/index.ts";
+import { companies } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
@@ -35,7 +35,7 @@ async function normaliseInput(
   db: Executor,
   actor: Actor,
   input: CompanyInput,
-  context: WriteContext & { relationshipTypes: string[] },
+  context: WriteContext,
   existing?: repo.CompanyRow,
 ): Promise<Partial<repo.CompanyInsert>> {
   const errors = new FieldErrors();
@@ -84,21 +84,10 @@ async function normaliseInput(
   return values;
 }
 
-type CompanyContext = WriteContext & { relationshipTypes: string[] };
-
 /** What an update that touches no phone, custom field or relationship type gets instead. */
-const NO_CONTEXT: CompanyContext = { defaultRegion: "unused", definitions: [], relationshipTypes: [] };
+const NO_CONTEXT: WriteContext = { defaultRegion: "unused", definitions: [], relationshipTypes: [] };
 
-async function loadContext(db: Database, workspaceId: string): Promise<CompanyContext> {
-  const [context, [workspace]] = await Promise.all([
-    loadWriteContext(db, workspaceId, "company"),
-    db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-  ]);
-  return {
-    ...context,
-    relationshipTypes: workspace?.settings.relationshipTypes.map((type) => type.key) ?? [],
-  };
-}
+const loadContext = (db: Database, workspaceId: string) => loadWriteContext(db, workspaceId, "company");
 
 /** Creates share transactions like people's (decision 0010). */
 function createCompaniesGroupCommit(db: Database) {

@@ -34,7 +34,7 @@ import * as repo from "./people.repository.ts";
 type PersonInput = TPersonCreateRequest | TPersonUpdateRequest;
 
 /** What an update that touches neither phones nor custom fields gets instead of a context. */
-const NO_CONTEXT: WriteContext = { defaultRegion: "unused", definitions: [] };
+const NO_CONTEXT: WriteContext = { defaultRegion: "unused", definitions: [], relationshipTypes: [] };
 
 async function normaliseInput(
   db: Executor,

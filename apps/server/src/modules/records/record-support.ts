@@ -12,6 +12,8 @@ import { type CustomFieldRow, findCustomFields } from "../custom-fields/custom-f
 export interface WriteContext {
   defaultRegion: string;
   definitions: CustomFieldRow[];
+  /** Relationship type keys of the workspace settings (companies check theirs against them). */
+  relationshipTypes: string[];
 }
 
 export async function loadWriteContext(
@@ -26,6 +28,7 @@ export async function loadWriteContext(
   return {
     defaultRegion: workspace?.settings.defaultRegion ?? DEFAULT_WORKSPACE_SETTINGS.defaultRegion,
     definitions,
+    relationshipTypes: workspace?.settings.relationshipTypes?.map((type) => type.key) ?? [],
   };
 }
 

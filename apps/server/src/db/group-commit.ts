@@ -94,8 +94,6 @@ export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>)
   };
 }
 
-export type GroupCommit<I, O> = { submit(item: I): Promise<O> };
-
 /** `load` memoised per key for the life of one batch (e.g. a workspace's settings). */
 export function oncePerKey<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const loaded = new Map<string, Promise<T>>();

@@ -138,6 +138,27 @@ describe("concurrent creates", () => {
     expectProblem(crossed, 404, "person_not_found");
   });
 
+  it("keeps Idempotency-Key per request: a repeat replays its own response and creates nothing", async () => {
+    const send = (index: number) =>
+      ctx.request({
+        method: "POST",
+        path: "/api/v1/people",
+        as: admin,
+        headers: { "idempotency-key": `gruppe-${index}` },
+        body: { lastName: `Einmalig ${index}` },
+      });
+    const first = await Promise.all(Array.from({ length: 8 }, (_, index) => send(index)));
+    expect(first.every((response) => response.status === 201)).toBe(true);
+    const before = await countRows(ctx, "people", admin.workspaceId);
+    const again = await Promise.all(Array.from({ length: 8 }, (_, index) => send(index)));
+    again.forEach((response, index) => {
+      expect(response.status).toBe(201);
+      expect(response.headers.get("idempotent-replayed")).toBe("true");
+      expect(response.body.id).toBe(first[index]!.body.id);
+    });
+    expect(await countRows(ctx, "people", admin.workspaceId)).toBe(before);
+  });
+
   it("applies to companies too", async () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>

@@ -4,19 +4,25 @@
 // `npm run bench:seed`. Kontor runs in this process and is called over real HTTP on loopback.
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { escapeLike, foldForSearch, queryWords } from "../../apps/server/src/lib/search-text.ts";
 import { runSearch } from "../../apps/server/src/modules/search/search.service.ts";
 import { ensureBenchWorkspace, flags, numberFlag, openBenchContext } from "./context.ts";
+import { createHttpClient } from "./http-client.ts";
 import { type Timing, throughput, time } from "./measure.ts";
 
 interface Row {
   operation: string;
   api: Timing | null;
   raw: Timing | null;
+  /** API / raw, at p50 and at p95 (same run). */
+  ratio?: { p50: number; p95: number };
   apiPerSecond?: number;
   rawPerSecond?: number;
+  /** raw per second / API per second. */
+  throughputRatio?: number;
   explain?: string[];
   seqScanOnLargeTable?: boolean;
   note?: string;
@@ -28,6 +34,8 @@ async function main() {
   const values = flags({ runs: { type: "string" }, creates: { type: "string" } });
   const runs = numberFlag(values, "runs", 100);
   const creates = numberFlag(values, "creates", 2000);
+  const loadAtStart = os.loadavg().map((value) => Math.round(value * 100) / 100);
+  console.log(`load average ${loadAtStart.join(" ")}`);
   const context = await openBenchContext();
   const { database, services, app } = context;
   const raw = database.raw;
@@ -44,11 +52,8 @@ async function main() {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const key = (await services.apiKeys.create({ userId, workspaceId, name: "bench" })).key;
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-    const get = async (url: string) => {
-      const response = await fetch(`${base}${url}`, { headers });
-      if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<any>;
-    };
+    const client = createHttpClient(base, headers);
+    const get = (url: string) => client.get(url);
     const explain = async (text: string, params: unknown[]) => {
       const plan = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params);
       return plan.rows.map((row) => row["QUERY PLAN"]);
@@ -57,10 +62,13 @@ async function main() {
       plan.some((line) => /Seq Scan on (people|companies|activities|record_links)\b/.test(line));
     const rows: Row[] = [];
     const record = (row: Row) => {
+      if (row.api && row.raw) {
+        const of = (q: "p50" | "p95") => Math.round((row.api![q] / Math.max(row.raw![q], 0.01)) * 100) / 100;
+        row.ratio = { p50: of("p50"), p95: of("p95") };
+      }
       rows.push(row);
-      const ratio = row.api && row.raw ? (row.api.p50 / Math.max(row.raw.p50, 0.01)).toFixed(2) : "-";
       console.log(
-        `${row.operation.padEnd(34)} api p50 ${row.api?.p50 ?? "-"} p95 ${row.api?.p95 ?? "-"} | raw p50 ${row.raw?.p50 ?? "-"} p95 ${row.raw?.p95 ?? "-"} | ratio ${ratio}${row.seqScanOnLargeTable ? "  SEQ SCAN" : ""}`,
+        `${row.operation.padEnd(40)} api p50 ${row.api?.p50 ?? "-"} p95 ${row.api?.p95 ?? "-"} | raw p50 ${row.raw?.p50 ?? "-"} p95 ${row.raw?.p95 ?? "-"} | ratio p50 ${row.ratio?.p50 ?? "-"} p95 ${row.ratio?.p95 ?? "-"}`,
       );
     };
 
@@ -178,13 +186,16 @@ async function main() {
         { field: "postalCode", op: "startsWith", value: "8" },
       ],
     };
-    const segment = (await (
-      await fetch(`${base}/api/v1/segments`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ object: "person", name: `bench ${Date.now()}`, kind: "dynamic", definition }),
-      })
-    ).json()) as { id: string };
+    const segment = JSON.parse(
+      (
+        await client.send("POST", "/api/v1/segments", {
+          object: "person",
+          name: `bench ${Date.now()}`,
+          kind: "dynamic",
+          definition,
+        })
+      ).text,
+    ) as { id: string };
     const segmentSql = `SELECT count(*) FROM people p LEFT JOIN companies c ON c.id = p.company_id AND c.workspace_id = p.workspace_id AND c.deleted_at IS NULL
       WHERE p.workspace_id = $1 AND p.deleted_at IS NULL AND c.industry = 'Maschinenbau' AND (p.address->>'postalCode') LIKE '8%'`;
     record({
@@ -205,28 +216,50 @@ async function main() {
     // 6. Create person over HTTP, concurrency 16, against raw INSERTs at the same concurrency.
     const apiCreates = await throughput(
       async (i) => {
-        const response = await fetch(`${base}/api/v1/people`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({
-            firstName: "Bench",
-            lastName: `Neu ${i}`,
-            email: `bench.${Date.now()}.${i}@example.de`,
-            phone: "0171 1234567",
-            tags: ["bench"],
-          }),
+        const response = await client.send("POST", "/api/v1/people", {
+          firstName: "Bench",
+          lastName: `Neu ${i}`,
+          email: `bench.${Date.now()}.${i}@example.de`,
+          phone: "0171 1234567",
+          tags: ["bench"],
         });
-        if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
+        if (response.status !== 201) throw new Error(`create: ${response.status} ${response.text}`);
       },
       creates,
       16,
     );
+    // Raw: the same rows a create writes — the person, its audit entry and its domain event — in
+    // one statement per create (the least SQL that does the work), at the same concurrency.
     const rawCreates = await throughput(
       (i) =>
         raw.query(
-          `INSERT INTO people (id, workspace_id, created_by, first_name, last_name, email, phone, tags, search_text)
-           VALUES (gen_random_uuid(), $1, $2, 'Bench', $3, $4, '+491711234567', '["bench"]', $5)`,
-          [workspaceId, userId, `Raw ${i}`, `raw.${Date.now()}.${i}@example.de`, `bench raw ${i}`],
+          `WITH person AS (
+             INSERT INTO people (id, workspace_id, created_by, first_name, last_name, email, phone, tags, search_text)
+             VALUES (gen_random_uuid(), $1, $2, 'Bench', $3, $4, '+491711234567', '["bench"]', $5)
+             RETURNING id, workspace_id, created_by),
+           audit AS (
+             INSERT INTO audit_log (id, workspace_id, record_type, record_id, action, actor_id, changes)
+             SELECT gen_random_uuid(), workspace_id, 'person', id, 'create', created_by, $6::jsonb FROM person)
+           INSERT INTO domain_events (id, workspace_id, type, record_type, record_id, actor_id, payload)
+           SELECT gen_random_uuid(), workspace_id, 'person.created', 'person', id, created_by,
+                  jsonb_build_object('changes', $6::jsonb) FROM person`,
+          [
+            workspaceId,
+            userId,
+            `Raw ${i}`,
+            `raw.${Date.now()}.${i}@example.de`,
+            `bench raw ${i}`,
+            JSON.stringify({
+              firstName: { old: null, new: "Bench" },
+              lastName: { old: null, new: `Raw ${i}` },
+              email: { old: null, new: `raw.${i}@example.de` },
+              phone: { old: null, new: "+491711234567" },
+              additionalEmails: { old: null, new: [] },
+              additionalPhones: { old: null, new: [] },
+              tags: { old: null, new: ["bench"] },
+              customFields: { old: null, new: {} },
+            }),
+          ],
         ),
       creates,
       16,
@@ -237,9 +270,11 @@ async function main() {
       raw: null,
       apiPerSecond: apiCreates,
       rawPerSecond: rawCreates,
+      throughputRatio: Math.round((rawCreates / apiCreates) * 100) / 100,
+      note: "raw: person + audit entry + domain event in one INSERT … WITH statement per create",
     });
     console.log(
-      `${"create person (concurrency 16)".padEnd(34)} api ${apiCreates}/s | raw INSERT ${rawCreates}/s | ratio ${(rawCreates / apiCreates).toFixed(2)}`,
+      `${"create person (concurrency 16)".padEnd(40)} api ${apiCreates}/s | raw person+audit+event ${rawCreates}/s | raw/api ${(rawCreates / apiCreates).toFixed(2)}`,
     );
 
     // 7. Update person with If-Match.
@@ -248,22 +283,39 @@ async function main() {
     record({
       operation: "update person (PATCH If-Match)",
       api: await time(async (i) => {
-        const response = await fetch(`${base}/api/v1/people/${target.id}`, {
-          method: "PATCH",
-          headers: { ...headers, "if-match": String(version) },
-          body: JSON.stringify({ jobTitle: `Titel ${i}` }),
-        });
-        if (!response.ok) throw new Error(`update: ${response.status}`);
-        version = ((await response.json()) as { version: number }).version;
+        const response = await client.send(
+          "PATCH",
+          `/api/v1/people/${target.id}`,
+          { jobTitle: `Titel ${i}` },
+          { "if-match": String(version) },
+        );
+        if (response.status !== 200) throw new Error(`update: ${response.status}`);
+        version = (JSON.parse(response.text) as { version: number }).version;
       }, runs),
+      // Raw: the row, its audit entry and its event in one statement, like the API's transaction.
       raw: await time(
         (i) =>
           raw.query(
-            "UPDATE people SET job_title = $3, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2",
-            [workspaceId, target.id, `Raw ${i}`],
+            `WITH person AS (
+               UPDATE people SET job_title = $3, version = version + 1, updated_at = now()
+               WHERE workspace_id = $1 AND id = $2 RETURNING id, workspace_id),
+             audit AS (
+               INSERT INTO audit_log (id, workspace_id, record_type, record_id, action, actor_id, changes)
+               SELECT gen_random_uuid(), workspace_id, 'person', id, 'update', $4, $5::jsonb FROM person)
+             INSERT INTO domain_events (id, workspace_id, type, record_type, record_id, actor_id, payload)
+             SELECT gen_random_uuid(), workspace_id, 'person.updated', 'person', id, $4,
+                    jsonb_build_object('changes', $5::jsonb) FROM person`,
+            [
+              workspaceId,
+              target.id,
+              `Raw ${i}`,
+              userId,
+              JSON.stringify({ jobTitle: { old: `Raw ${i - 1}`, new: `Raw ${i}` } }),
+            ],
           ),
         runs,
       ),
+      note: "raw: the UPDATE, its audit entry and its domain event in one statement",
     });
 
     for (const row of rows) if (row.explain) row.seqScanOnLargeTable = seqScan(row.explain);
@@ -271,6 +323,10 @@ async function main() {
       engine: context.engine,
       people: Number(peopleCount),
       node: process.version,
+      loadAverage: {
+        atStart: loadAtStart,
+        atEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
+      },
       runs,
       creates,
       at: new Date().toISOString(),
@@ -282,9 +338,11 @@ async function main() {
       `${context.engine}-${peopleCount}-${result.at.replace(/[:.]/g, "-")}.json`,
     );
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+    console.log(`\nload average ${result.loadAverage.atEnd.join(" ")}`);
+    console.log(`Wrote ${path.relative(process.cwd(), file)}`);
     for (const row of rows.filter((item) => item.seqScanOnLargeTable))
       console.log(`Sequential scan in: ${row.operation}`);
+    client.close();
   } finally {
     await context.close();
   }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import { createActorCache } from "./auth/actor-cache.ts";
 import { type Auth, createAuth, resolveAuthSecret } from "./auth/better-auth.ts";
 import type { Config } from "./config/config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
@@ -63,6 +64,11 @@ export interface AppDeps {
   validateResponses?: boolean;
   /** Serve the built web app (off in API tests). */
   serveWebApp?: boolean;
+  /**
+   * How long this process trusts a verified API key and a resolved membership (default 5 s,
+   * decision 0009); tests shorten it to watch another process's change arrive.
+   */
+  authCacheTtlMs?: number;
 }
 
 /** Every service of the app, wired with its explicit dependencies. */
@@ -70,13 +76,16 @@ export function createServices(
   database: DatabaseHandle,
   auth: Auth,
   files: FileStorage = createTemporaryStorage(),
+  authCacheTtlMs?: number,
 ) {
   const { db } = database;
   const tasks = createTasksService({ db });
   const activities = createActivitiesService({ db, tasks });
   const appointments = createAppointmentsService({ db });
   const comments = createCommentsService({ db });
+  const actors = createActorCache({ ttlMs: authCacheTtlMs });
   return {
+    actors,
     tasks,
     activities,
     appointments,
@@ -86,8 +95,8 @@ export function createServices(
     projects: createProjectsService({ db }),
     timeline: createTimelineService({ db, activities, tasks, appointments, comments }),
     auth,
-    workspaces: createWorkspacesService({ db, auth }),
-    apiKeys: createApiKeysService({ db, auth }),
+    workspaces: createWorkspacesService({ db, auth, actors }),
+    apiKeys: createApiKeysService({ db, auth, ttlMs: authCacheTtlMs }),
     people: createPeopleService({ db }),
     companies: createCompaniesService({ db }),
     customFields: createCustomFieldsService({ db }),
@@ -140,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     mailer,
     log: app.log as Logger,
   });
-  const services = createServices(deps.database, auth, deps.files);
+  const services = createServices(deps.database, auth, deps.files, deps.authCacheTtlMs);
 
   registerProblemHandler(app);
   registerAuthentication(app, {
@@ -148,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     auth,
     workspaces: services.workspaces,
     apiKeys: services.apiKeys,
+    actors: services.actors,
   });
   registerIdempotency(app, deps.database.db);
   await registerOpenApi(app);

@@ -42,7 +42,15 @@ function present(row: {
 export const VERIFIED_KEY_TTL_MS = 5_000;
 
 /** API keys belong to a user and are bound to one workspace (kept in the key's metadata). */
-export function createApiKeysService({ db, auth }: { db: Database; auth: Auth }) {
+export function createApiKeysService({
+  db,
+  auth,
+  ttlMs = VERIFIED_KEY_TTL_MS,
+}: {
+  db: Database;
+  auth: Auth;
+  ttlMs?: number | undefined;
+}) {
   const verified = new Map<string, { userId: string; workspaceId: string; keyId: string; until: number }>();
   const digest = (key: string) => createHash("sha256").update(key).digest("base64url");
   return {
@@ -95,7 +103,7 @@ export function createApiKeysService({ db, auth }: { db: Database; auth: Auth })
         userId: result.key.referenceId,
         workspaceId,
         keyId: result.key.id,
-        until: Date.now() + VERIFIED_KEY_TTL_MS,
+        until: Date.now() + ttlMs,
       });
       return { userId: result.key.referenceId, workspaceId };
     },

@@ -18,42 +18,38 @@ export interface RecordChange {
  * that makes the change, so all three commit or roll back together.
  */
 export async function recordChange(tx: Executor, change: RecordChange): Promise<void> {
-  // One statement for both rows: a round trip less on every write.
-  const changes = JSON.stringify(change.changes);
+  await recordChanges(tx, [change]);
+}
+
+/**
+ * `recordChange` for many changes at once (a purge, a group of creates): one statement writes
+ * every audit entry and every domain event — a single round trip however many there are.
+ */
+export async function recordChanges(tx: Executor, changes: RecordChange[]): Promise<void> {
+  if (!changes.length) return;
+  const rows = changes.map((change) => ({ change, json: JSON.stringify(change.changes) }));
+  const auditValues = sql.join(
+    rows.map(
+      ({ change, json }) =>
+        sql`(${uuidv7()}, ${change.workspaceId}, ${change.recordType}, ${change.recordId}, ${change.action}, ${change.actorId}, ${json}::jsonb)`,
+    ),
+    sql`, `,
+  );
+  const eventValues = sql.join(
+    rows.map(
+      ({ change, json }) =>
+        sql`(${uuidv7()}, ${change.workspaceId}, ${`${change.recordType}.${change.action}d`}, ${change.recordType}, ${change.recordId},
+            ${change.actorId}, jsonb_build_object('changes', ${json}::jsonb))`,
+    ),
+    sql`, `,
+  );
   await tx.execute(sql`
     WITH audit AS (
       INSERT INTO ${auditLog} (id, workspace_id, record_type, record_id, action, actor_id, changes)
-      VALUES (${uuidv7()}, ${change.workspaceId}, ${change.recordType}, ${change.recordId}, ${change.action}, ${change.actorId}, ${changes}::jsonb)
+      VALUES ${auditValues}
     )
     INSERT INTO ${domainEvents} (id, workspace_id, type, record_type, record_id, actor_id, payload)
-    VALUES (${uuidv7()}, ${change.workspaceId}, ${`${change.recordType}.${change.action}d`}, ${change.recordType}, ${change.recordId},
-            ${change.actorId}, jsonb_build_object('changes', ${changes}::jsonb))`);
-}
-
-/** `recordChange` for many changes at once (e.g. a purge), in two inserts. */
-export async function recordChanges(tx: Executor, changes: RecordChange[]): Promise<void> {
-  if (!changes.length) return;
-  if (changes.length === 1) return recordChange(tx, changes[0]!);
-  await tx.insert(auditLog).values(
-    changes.map((change) => ({
-      workspaceId: change.workspaceId,
-      recordType: change.recordType,
-      recordId: change.recordId,
-      action: change.action,
-      actorId: change.actorId,
-      changes: change.changes,
-    })),
-  );
-  await tx.insert(domainEvents).values(
-    changes.map((change) => ({
-      workspaceId: change.workspaceId,
-      type: `${change.recordType}.${change.action}d`,
-      recordType: change.recordType,
-      recordId: change.recordId,
-      actorId: change.actorId,
-      payload: { changes: change.changes },
-    })),
-  );
+    VALUES ${eventValues}`);
 }
 
 export async function listAuditEntries(

@@ -9,9 +9,14 @@ export type CompanyInsert = typeof companies.$inferInsert;
 const scoped = (workspaceId: string, id: string) =>
   and(eq(companies.workspaceId, workspaceId), eq(companies.id, id));
 
-export async function insertCompany(db: Executor, values: CompanyInsert): Promise<CompanyRow> {
-  const [row] = await db.insert(companies).values(values).returning();
-  return row!;
+/** Inserts several companies in one statement; rows come back in the order of `values`. */
+export async function insertCompanies(
+  db: Executor,
+  values: (CompanyInsert & { id: string })[],
+): Promise<CompanyRow[]> {
+  const rows = await db.insert(companies).values(values).returning();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return values.map((value) => byId.get(value.id)!);
 }
 
 export async function findCompanyById(

@@ -1,13 +1,15 @@
 import type { TCompany, TCompanyCreateRequest, TCompanyUpdateRequest } from "@kontor/contracts";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
 import type { Database, Executor } from "../../db/client.ts";
-import { companies, workspaces } from "../../db/schema/index.ts";
+import { createGroupCommit, oncePerKey, settleEach } from "../../db/group-commit.ts";
+import { companies } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { companySearchText } from "../../lib/search-text.ts";
-import { recordChange } from "../audit/audit.repository.ts";
+import { recordChange, recordChanges } from "../audit/audit.repository.ts";
 import { validateCustomFieldValues } from "../custom-fields/custom-field-values.ts";
 import {
   assertOwnerIsMember,
@@ -18,6 +20,7 @@ import {
   loadWriteContext,
   normalisePhone,
   uniqueTags,
+  updateNeedsContext,
   type WriteContext,
 } from "../records/record-support.ts";
 import { textMatches } from "../search/search-conditions.ts";
@@ -32,7 +35,7 @@ async function normaliseInput(
   db: Executor,
   actor: Actor,
   input: CompanyInput,
-  context: WriteContext & { relationshipTypes: string[] },
+  context: WriteContext,
   existing?: repo.CompanyRow,
 ): Promise<Partial<repo.CompanyInsert>> {
   const errors = new FieldErrors();
@@ -81,17 +84,59 @@ async function normaliseInput(
   return values;
 }
 
+/** What an update that touches no phone, custom field or relationship type gets instead. */
+const NO_CONTEXT: WriteContext = { defaultRegion: "unused", definitions: [], relationshipTypes: [] };
+
+const loadContext = (db: Database, workspaceId: string) => loadWriteContext(db, workspaceId, "company");
+
+/** Creates share transactions like people's (decision 0010). */
+function createCompaniesGroupCommit(db: Database) {
+  return createGroupCommit<
+    { actor: Actor; input: TCompanyCreateRequest },
+    { actor: Actor; values: repo.CompanyInsert & { id: string } },
+    TCompany
+  >({
+    db,
+    async prepare(items) {
+      const contextOf = oncePerKey((workspaceId) => loadContext(db, workspaceId));
+      return settleEach(items, async ({ actor, input }) => {
+        const values = await normaliseInput(db, actor, input, await contextOf(actor.workspaceId));
+        return {
+          actor,
+          values: {
+            ...values,
+            id: uuidv7(),
+            name: values.name!,
+            workspaceId: actor.workspaceId,
+            createdBy: actor.userId,
+          },
+        };
+      });
+    },
+    async write(tx, items) {
+      const rows = await repo.insertCompanies(
+        tx,
+        items.map((item) => item.values),
+      );
+      const created = rows.map(presentCompany);
+      await recordChanges(
+        tx,
+        created.map((company, index) => ({
+          workspaceId: rows[index]!.workspaceId,
+          actorId: items[index]!.actor.userId,
+          recordType: "company",
+          recordId: company.id,
+          action: "create" as const,
+          changes: diffRecords(null, company),
+        })),
+      );
+      return created;
+    },
+  });
+}
+
 export function createCompaniesService({ db }: { db: Database }) {
-  async function loadContext(workspaceId: string) {
-    const [context, [workspace]] = await Promise.all([
-      loadWriteContext(db, workspaceId, "company"),
-      db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-    ]);
-    return {
-      ...context,
-      relationshipTypes: workspace?.settings.relationshipTypes.map((type) => type.key) ?? [],
-    };
-  }
+  const creates = createCompaniesGroupCommit(db);
 
   async function record(
     tx: Executor,
@@ -134,19 +179,7 @@ export function createCompaniesService({ db }: { db: Database }) {
 
     async create(actor: Actor, input: TCompanyCreateRequest): Promise<TCompany> {
       authorizeCompany(actor, "create");
-      const context = await loadContext(actor.workspaceId);
-      return db.transaction(async (tx) => {
-        const values = await normaliseInput(tx, actor, input, context);
-        const row = await repo.insertCompany(tx, {
-          ...values,
-          name: values.name!,
-          workspaceId: actor.workspaceId,
-          createdBy: actor.userId,
-        });
-        const company = presentCompany(row);
-        await record(tx, actor, row.id, "create", diffRecords(null, company));
-        return company;
-      });
+      return creates.submit({ actor, input });
     },
 
     async update(
@@ -156,7 +189,9 @@ export function createCompaniesService({ db }: { db: Database }) {
       expectedVersion?: number,
     ): Promise<TCompany> {
       authorizeCompany(actor, "update");
-      const context = await loadContext(actor.workspaceId);
+      const context = updateNeedsContext(input, ["relationshipTypes"])
+        ? await loadContext(db, actor.workspaceId)
+        : NO_CONTEXT;
       return db.transaction(async (tx) => {
         const existing = await repo.findCompanyById(tx, actor.workspaceId, id);
         assertVersion(existing, expectedVersion, "company_not_found");

@@ -14,6 +14,26 @@ export async function insertPerson(db: Executor, values: PersonInsert): Promise<
   return row!;
 }
 
+/** Inserts several people in one statement; rows come back in the order of `values`. */
+export async function insertPeople(
+  db: Executor,
+  values: (PersonInsert & { id: string })[],
+): Promise<PersonRow[]> {
+  const rows = await db.insert(people).values(values).returning();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return values.map((value) => byId.get(value.id)!);
+}
+
+/** Opens the first employment of new people (they have none to end), in one statement. */
+export async function insertFirstEmployments(
+  db: Executor,
+  rows: { workspaceId: string; personId: string; companyId: string; jobTitle: string | null }[],
+) {
+  if (!rows.length) return;
+  const now = new Date();
+  await db.insert(employments).values(rows.map((row) => ({ ...row, startedAt: now })));
+}
+
 export async function findPersonById(
   db: Executor,
   workspaceId: string,

@@ -1,13 +1,15 @@
 import type { TPerson, TPersonCreateRequest, TPersonUpdateRequest } from "@kontor/contracts";
 import { sql } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
 import type { Database, Executor } from "../../db/client.ts";
+import { createGroupCommit, oncePerKey, settleEach } from "../../db/group-commit.ts";
 import { people } from "../../db/schema/index.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import { type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { personSearchText } from "../../lib/search-text.ts";
-import { recordChange } from "../audit/audit.repository.ts";
+import { recordChange, recordChanges } from "../audit/audit.repository.ts";
 import { validateCustomFieldValues } from "../custom-fields/custom-field-values.ts";
 import {
   assertCompanyExists,
@@ -20,6 +22,7 @@ import {
   normalisePhone,
   normalisePhones,
   uniqueTags,
+  updateNeedsContext,
   type WriteContext,
 } from "../records/record-support.ts";
 import { textMatches } from "../search/search-conditions.ts";
@@ -29,6 +32,9 @@ import { presentEmployment, presentPerson } from "./people.presenter.ts";
 import * as repo from "./people.repository.ts";
 
 type PersonInput = TPersonCreateRequest | TPersonUpdateRequest;
+
+/** What an update that touches neither phones nor custom fields gets instead of a context. */
+const NO_CONTEXT: WriteContext = { defaultRegion: "unused", definitions: [], relationshipTypes: [] };
 
 async function normaliseInput(
   db: Executor,
@@ -83,7 +89,65 @@ async function normaliseInput(
   return values;
 }
 
+interface PreparedCreate {
+  actor: Actor;
+  values: repo.PersonInsert & { id: string };
+}
+
+/**
+ * Creates go through a group commit (decision 0010): concurrent creates share one transaction
+ * with one INSERT for the people, one for their employments and one for audit entries + events.
+ */
+function createPeopleGroupCommit(db: Database) {
+  return createGroupCommit<{ actor: Actor; input: TPersonCreateRequest }, PreparedCreate, TPerson>({
+    db,
+    async prepare(items) {
+      // The batch's write contexts are read after every one of its requests arrived.
+      const contextOf = oncePerKey((workspaceId) => loadWriteContext(db, workspaceId, "person"));
+      return settleEach(items, async ({ actor, input }) => {
+        const values = await normaliseInput(db, actor, input, await contextOf(actor.workspaceId));
+        return {
+          actor,
+          values: { ...values, id: uuidv7(), workspaceId: actor.workspaceId, createdBy: actor.userId },
+        };
+      });
+    },
+    async write(tx, items) {
+      const rows = await repo.insertPeople(
+        tx,
+        items.map((item) => item.values),
+      );
+      await repo.insertFirstEmployments(
+        tx,
+        rows
+          .filter((row) => row.companyId)
+          .map((row) => ({
+            workspaceId: row.workspaceId,
+            personId: row.id,
+            companyId: row.companyId!,
+            jobTitle: row.jobTitle,
+          })),
+      );
+      const created = rows.map(presentPerson);
+      await recordChanges(
+        tx,
+        created.map((person, index) => ({
+          workspaceId: rows[index]!.workspaceId,
+          actorId: items[index]!.actor.userId,
+          recordType: "person",
+          recordId: person.id,
+          action: "create" as const,
+          changes: diffRecords(null, person),
+        })),
+      );
+      return created;
+    },
+  });
+}
+
 export function createPeopleService({ db }: { db: Database }) {
+  const creates = createPeopleGroupCommit(db);
+
   async function getRow(actor: Actor, id: string) {
     const row = await repo.findPersonById(db, actor.workspaceId, id);
     if (!row) throw new AppError("person_not_found", "No such person.");
@@ -112,33 +176,7 @@ export function createPeopleService({ db }: { db: Database }) {
 
     async create(actor: Actor, input: TPersonCreateRequest): Promise<TPerson> {
       authorizePerson(actor, "create");
-      const context = await loadWriteContext(db, actor.workspaceId, "person");
-      return db.transaction(async (tx) => {
-        const values = await normaliseInput(tx, actor, input, context);
-        const row = await repo.insertPerson(tx, {
-          ...values,
-          workspaceId: actor.workspaceId,
-          createdBy: actor.userId,
-        });
-        if (row.companyId) {
-          await repo.moveEmployment(tx, {
-            workspaceId: actor.workspaceId,
-            personId: row.id,
-            companyId: row.companyId,
-            jobTitle: row.jobTitle,
-          });
-        }
-        const person = presentPerson(row);
-        await recordChange(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          recordType: "person",
-          recordId: row.id,
-          action: "create",
-          changes: diffRecords(null, person),
-        });
-        return person;
-      });
+      return creates.submit({ actor, input });
     },
 
     async update(
@@ -148,7 +186,9 @@ export function createPeopleService({ db }: { db: Database }) {
       expectedVersion?: number,
     ): Promise<TPerson> {
       authorizePerson(actor, "update");
-      const context = await loadWriteContext(db, actor.workspaceId, "person");
+      const context = updateNeedsContext(input)
+        ? await loadWriteContext(db, actor.workspaceId, "person")
+        : NO_CONTEXT;
       return db.transaction(async (tx) => {
         const existing = await repo.findPersonById(tx, actor.workspaceId, id);
         assertVersion(existing, expectedVersion, "person_not_found");

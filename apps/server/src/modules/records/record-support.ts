@@ -17,6 +17,8 @@ import { type CustomFieldRow, findCustomFields } from "../custom-fields/custom-f
 export interface WriteContext {
   defaultRegion: string;
   definitions: CustomFieldRow[];
+  /** Relationship type keys of the workspace settings (companies check theirs against them). */
+  relationshipTypes: string[];
 }
 
 export async function loadWriteContext(
@@ -31,7 +33,16 @@ export async function loadWriteContext(
   return {
     defaultRegion: workspace?.settings.defaultRegion ?? DEFAULT_WORKSPACE_SETTINGS.defaultRegion,
     definitions,
+    relationshipTypes: workspace?.settings.relationshipTypes?.map((type) => type.key) ?? [],
   };
+}
+
+/**
+ * Whether an update needs the write context: only phone numbers (the default region) and custom
+ * fields (their definitions) do, so a PATCH of other fields skips reading it.
+ */
+export function updateNeedsContext(input: Record<string, unknown>, extraKeys: readonly string[] = []) {
+  return ["phone", "additionalPhones", "customFields", ...extraKeys].some((key) => input[key] !== undefined);
 }
 
 /** Whether a list request filters or sorts by a custom field (only then are definitions needed). */

@@ -6,6 +6,7 @@ import {
   type TSetupRequest,
   type TWorkspaceSettings,
 } from "@kontor/contracts";
+import type { ActorCache } from "../../auth/actor-cache.ts";
 import type { Auth } from "../../auth/better-auth.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
@@ -28,7 +29,15 @@ export interface CreateUserInput {
 /** A setup claim older than this is taken to be from a crashed process. */
 const SETUP_CLAIM_TIMEOUT_MS = 60_000;
 
-export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth }) {
+export function createWorkspacesService({
+  db,
+  auth,
+  actors,
+}: {
+  db: Database;
+  auth: Auth;
+  actors: ActorCache;
+}) {
   /** Creates a user with a password through better-auth (hashing and account linking are its job). */
   async function createAuthUser(email: string, password: string, name: string) {
     if (password.length < 10) {
@@ -77,6 +86,8 @@ export function createWorkspacesService({ db, auth }: { db: Database; auth: Auth
       if (!current) throw new AppError("member_not_found", "No such member in this workspace.");
       await change(tx, current);
     });
+    // Requests of this process see the change at once; other processes within ACTOR_TTL_MS.
+    actors.forgetUser(userId);
   }
 
   /** Membership changes are audited under record type `member`, keyed by the user's id. */

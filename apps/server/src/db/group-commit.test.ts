@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { Database, Transaction } from "./client.ts";
+import { createGroupCommit, settleEach } from "./group-commit.ts";
+
+/** A stand-in database whose transactions only count themselves. */
+function fakeDatabase() {
+  const transactions: string[][] = [];
+  const db = {
+    async transaction<T>(work: (tx: Transaction) => Promise<T>) {
+      return work({} as Transaction);
+    },
+  } as unknown as Database;
+  return { db, transactions };
+}
+
+function committer(options: { failPrepare?: string; failWrite?: string } = {}) {
+  const { db, transactions } = fakeDatabase();
+  const prepared: string[][] = [];
+  const group = createGroupCommit<string, string, string>({
+    db,
+    async prepare(items) {
+      prepared.push(items);
+      return settleEach(items, async (item) => {
+        if (item === options.failPrepare) throw new Error(`invalid ${item}`);
+        return item.toUpperCase();
+      });
+    },
+    async write(_tx, items) {
+      transactions.push(items);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (options.failWrite && items.includes(options.failWrite.toUpperCase())) {
+        throw new Error(`cannot store ${options.failWrite}`);
+      }
+      return items.map((item) => `${item}!`);
+    },
+    maxBatch: 3,
+  });
+  return { group, prepared, transactions };
+}
+
+describe("group commit", () => {
+  it("writes an item at once when nothing is in flight, without waiting for company", async () => {
+    const { group, transactions } = committer();
+    expect(await group.submit("a")).toBe("A!");
+    expect(transactions).toEqual([["A"]]);
+  });
+
+  it("queues items that arrive during a flush and writes them together, in order", async () => {
+    const { group, transactions } = committer();
+    const results = await Promise.all(["a", "b", "c", "d", "e", "f"].map((item) => group.submit(item)));
+    expect(results).toEqual(["A!", "B!", "C!", "D!", "E!", "F!"]);
+    // The first flush starts alone; the rest queue behind it, at most maxBatch (3) per transaction.
+    expect(transactions).toEqual([["A"], ["B", "C", "D"], ["E", "F"]]);
+  });
+
+  it("fails only the item whose preparation fails", async () => {
+    const { group, transactions } = committer({ failPrepare: "c" });
+    const results = await Promise.allSettled(["a", "b", "c", "d"].map((item) => group.submit(item)));
+    expect(results.map((result) => result.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect(transactions).toEqual([["A"], ["B", "D"]]);
+  });
+
+  it("writes each item of a failed batch on its own, so one bad item fails only its own request", async () => {
+    const { group, transactions } = committer({ failWrite: "c" });
+    const results = await Promise.allSettled(["a", "b", "c", "d"].map((item) => group.submit(item)));
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value : "error"))).toEqual([
+      "A!",
+      "B!",
+      "error",
+      "D!",
+    ]);
+    expect((results[2] as PromiseRejectedResult).reason.message).toBe("cannot store c");
+    expect(transactions).toEqual([["A"], ["B", "C", "D"], ["B"], ["C"], ["D"]]);
+  });
+
+  it("keeps going after a failed batch", async () => {
+    const { group } = committer({ failWrite: "b" });
+    await Promise.allSettled(["a", "b", "c"].map((item) => group.submit(item)));
+    expect(await group.submit("z")).toBe("Z!");
+  });
+});

@@ -66,7 +66,7 @@ export interface AppDeps {
   serveWebApp?: boolean;
   /**
    * How long this process trusts a verified API key and a resolved membership (default 5 s,
-   * decision 0009); tests shorten it to watch another process's change arrive.
+   * decision 0012); tests shorten it to watch another process's change arrive.
    */
   authCacheTtlMs?: number;
 }

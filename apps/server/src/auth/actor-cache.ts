@@ -2,7 +2,7 @@ import type { Role } from "@kontor/contracts";
 
 /**
  * How long a resolved membership (user + workspace -> role) is trusted without reading it again
- * (decision 0009). A role change or removal made in this process takes effect at once (the
+ * (decision 0012). A role change or removal made in this process takes effect at once (the
  * workspaces service drops the entries); one made by another process within this time.
  */
 export const ACTOR_TTL_MS = 5_000;

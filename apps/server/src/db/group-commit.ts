@@ -23,7 +23,7 @@ interface Pending<I, O> {
 }
 
 /**
- * Natural group commit (decision 0010): while one batch is being written, further items queue;
+ * Natural group commit (decision 0013): while one batch is being written, further items queue;
  * the next flush writes all of them in one transaction. There is no timer — an item that finds
  * nothing in flight is written at once, alone. When a batch's transaction fails, each of its
  * items is written again in a transaction of its own, so one bad item never fails another.

@@ -6,7 +6,7 @@ import { createActorCache } from "../auth/actor-cache.ts";
 import { expectProblem } from "../test/factories.ts";
 import { createTestContext, type TestContext, type TestResponse, type TestUser } from "../test/harness.ts";
 
-// The membership behind a request is cached for a few seconds (decision 0009). A change made in
+// The membership behind a request is cached for a few seconds (decision 0012). A change made in
 // this process applies to the next request; one made by another process within the cache time.
 
 const OTHER_PROCESS_TTL_MS = 300;

@@ -44,7 +44,7 @@ async function authenticateBearer(request: FastifyRequest, token: string, deps: 
 /**
  * Resolves who calls /api/v1: a bearer API key (bound to one workspace) or the session cookie
  * (workspace from `X-Workspace-Id`, else the user's first). Routes opt out with config.auth.
- * The membership behind an actor is cached for a few seconds (auth/actor-cache.ts, decision 0009).
+ * The membership behind an actor is cached for a few seconds (auth/actor-cache.ts, decision 0012).
  */
 export function registerAuthentication(app: FastifyInstance, deps: AuthDeps): void {
   app.decorateRequest("user", null);

@@ -89,7 +89,7 @@ const NO_CONTEXT: WriteContext = { defaultRegion: "unused", definitions: [], rel
 
 const loadContext = (db: Database, workspaceId: string) => loadWriteContext(db, workspaceId, "company");
 
-/** Creates share transactions like people's (decision 0010). */
+/** Creates share transactions like people's (decision 0013). */
 function createCompaniesGroupCommit(db: Database) {
   return createGroupCommit<
     { actor: Actor; input: TCompanyCreateRequest },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countRows, expectProblem } from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
 
-// Concurrent creates share transactions (decision 0010); each request must still behave as if it
+// Concurrent creates share transactions (decision 0013); each request must still behave as if it
 // were alone: its own row, audit entry and event, its own error, its own workspace.
 
 let ctx: TestContext;

@@ -95,7 +95,7 @@ interface PreparedCreate {
 }
 
 /**
- * Creates go through a group commit (decision 0010): concurrent creates share one transaction
+ * Creates go through a group commit (decision 0013): concurrent creates share one transaction
  * with one INSERT for the people, one for their employments and one for audit entries + events.
  */
 function createPeopleGroupCommit(db: Database) {

@@ -85,6 +85,16 @@ export const FIELD_ERROR_CODES = [
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
+/** Every code a field error may carry: zod's issue codes and Kontor's own. */
+export type FieldRuleCode =
+  | FieldErrorCode
+  | "too_small"
+  | "too_big"
+  | "invalid_type"
+  | "invalid_format"
+  | "invalid_value"
+  | "unrecognized_keys";
+
 /** RFC 9457 problem details as Kontor sends them. */
 export interface Problem {
   type: string;

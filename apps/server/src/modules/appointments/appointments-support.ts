@@ -111,7 +111,9 @@ async function assertAttendees(
   }
   attendees.forEach((attendee, index) => {
     if (!found.has(`${attendee.type}:${attendee.id}`)) {
-      errors.add(`attendees.${index}.id`, `No such ${attendee.type} in this workspace`);
+      errors.add(`attendees.${index}.id`, `No such ${attendee.type} in this workspace`, "record_not_found", {
+        recordType: attendee.type,
+      });
     }
   });
 }
@@ -123,9 +125,14 @@ export async function validateAppointment(
   merged: { startsAt: Date; endsAt: Date; isException?: boolean },
 ) {
   const errors = new FieldErrors();
-  if (merged.endsAt < merged.startsAt) errors.add("endsAt", "The end must not be before the start");
+  if (merged.endsAt < merged.startsAt)
+    errors.add("endsAt", "The end must not be before the start", "end_before_start");
   if (input.recurrence && !isValidRecurrence(input.recurrence)) {
-    errors.add("recurrence", "Not a supported RRULE (FREQ=DAILY, WEEKLY or MONTHLY)");
+    errors.add(
+      "recurrence",
+      "Not a supported RRULE (FREQ=DAILY, WEEKLY or MONTHLY)",
+      "unsupported_recurrence",
+    );
   }
   if (input.recurrence && merged.isException) {
     errors.add("recurrence", "A moved occurrence of a series cannot repeat itself");

@@ -1,6 +1,6 @@
 import type { TComment, TCommentCreateRequest } from "@kontor/contracts";
 import type { Database, Executor } from "../../db/client.ts";
-import { AppError } from "../../errors/app-error.ts";
+import { AppError, noSuchRecord } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
@@ -88,7 +88,7 @@ export function createCommentsService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         if (!(await recordExists(tx, actor.workspaceId, input.recordType, input.recordId))) {
           throw new AppError("validation_failed", "The record does not exist.", [
-            { path: "recordId", message: `No such ${input.recordType} in this workspace` },
+            noSuchRecord("recordId", input.recordType),
           ]);
         }
         const row = await repo.insertComment(tx, {

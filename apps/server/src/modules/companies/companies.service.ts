@@ -63,6 +63,7 @@ async function normaliseInput(
         errors.add(
           `relationshipTypes.${index}`,
           `Unknown relationship type "${type}"; configure it in the workspace settings`,
+          "invalid_value",
         );
       }
     });
@@ -75,7 +76,7 @@ async function normaliseInput(
       existing: existing?.customFields,
       defaultRegion: context.defaultRegion,
     });
-    for (const error of checked.errors) errors.add(error.path, error.message);
+    for (const error of checked.errors) errors.push(error);
     values.customFields = checked.values;
   }
   values.searchText = companySearchText({ ...existing, ...values });

@@ -128,6 +128,7 @@ describe("custom field values on write", () => {
       body: { customFields: { score: "two" } },
     });
     expect(expectProblem(bad, 400, "validation_failed")).toEqual(["customFields.score"]);
+    expect(bad.body.errors[0]).toMatchObject({ code: "invalid_type", params: { expected: "number" } });
     const good = await ctx.request({
       method: "PATCH",
       path: `/api/v1/people/${person.id}`,
@@ -179,6 +180,7 @@ describe("required custom fields", () => {
       body: { lastName: "X" },
     });
     expect(expectProblem(missing, 400, "validation_failed")).toEqual(["customFields.source"]);
+    expect(missing.body.errors[0]).toMatchObject({ code: "required" });
     const empty = await ctx.request({
       method: "POST",
       path: "/api/v1/people",

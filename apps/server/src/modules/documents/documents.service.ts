@@ -5,7 +5,7 @@ import { extractText } from "unpdf";
 import { uuidv7 } from "uuidv7";
 import type { Database } from "../../db/client.ts";
 import { documents } from "../../db/schema/index.ts";
-import { AppError } from "../../errors/app-error.ts";
+import { AppError, noSuchRecord } from "../../errors/app-error.ts";
 import { diffRecords } from "../../lib/changes.ts";
 import type { FileStorage } from "../../lib/file-storage.ts";
 import { type FieldSpec, type ListRequest, pageOf, planList } from "../../lib/list-query.ts";
@@ -112,7 +112,7 @@ export function createDocumentsService({ db, storage }: { db: Database; storage:
       authorizeRecord(actor, "create");
       if (!(await recordExists(db, actor.workspaceId, input.recordType, input.recordId))) {
         throw new AppError("validation_failed", "The record does not exist.", [
-          { path: "recordId", message: `No such ${input.recordType} in this workspace` },
+          noSuchRecord("recordId", input.recordType),
         ]);
       }
       const file = await prepareFile(storage, actor.workspaceId, input.name, input.data);

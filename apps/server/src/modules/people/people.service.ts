@@ -73,12 +73,12 @@ async function normaliseInput(
       existing: existing?.customFields,
       defaultRegion: context.defaultRegion,
     });
-    for (const error of checked.errors) errors.add(error.path, error.message);
+    for (const error of checked.errors) errors.push(error);
     values.customFields = checked.values;
   }
   const merged = { ...existing, ...values };
   if (!merged.firstName && !merged.lastName && !merged.email) {
-    errors.add("lastName", "A person needs a first name, a last name or an email");
+    errors.add("lastName", "A person needs a first name, a last name or an email", "name_or_email_required");
   }
   values.searchText = personSearchText(merged);
   await assertOwnerIsMember(db, actor.workspaceId, input.ownerId, errors);

@@ -68,9 +68,9 @@ async function assertMembers(
     .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids)));
   const found = new Set(rows.map((row) => row.userId));
   if (input.ownerId && !found.has(input.ownerId))
-    errors.add("ownerId", "The owner must be a member of this workspace");
+    errors.add("ownerId", "The owner must be a member of this workspace", "not_a_member");
   (input.memberIds ?? []).forEach((id, index) => {
-    if (!found.has(id)) errors.add(`memberIds.${index}`, "Not a member of this workspace");
+    if (!found.has(id)) errors.add(`memberIds.${index}`, "Not a member of this workspace", "not_a_member");
   });
 }
 

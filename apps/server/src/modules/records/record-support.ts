@@ -2,7 +2,7 @@ import {
   type CustomFieldObject,
   DEFAULT_WORKSPACE_SETTINGS,
   type FieldError,
-  type FieldErrorCode,
+  type FieldRuleCode,
 } from "@kontor/contracts";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
@@ -69,8 +69,12 @@ export function listDefinitions(
 /** Collects field errors while normalising input, then throws them together. */
 export class FieldErrors {
   readonly list: FieldError[] = [];
-  add(path: string, message: string, code?: FieldErrorCode, params?: FieldError["params"]) {
+  add(path: string, message: string, code?: FieldRuleCode, params?: FieldError["params"]) {
     this.list.push({ path, message, ...(code ? { code } : {}), ...(params ? { params } : {}) });
+  }
+  /** Keeps a field error as it is (e.g. one of `validateCustomFieldValues`), code and params included. */
+  push(error: FieldError) {
+    this.list.push(error);
   }
   throwIfAny() {
     if (this.list.length) throw validationFailed(this.list);

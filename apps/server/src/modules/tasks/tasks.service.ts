@@ -49,7 +49,7 @@ async function assertAssignee(
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, assigneeId)));
-  if (!row) errors.add("assigneeId", "The assignee must be a member of this workspace");
+  if (!row) errors.add("assigneeId", "The assignee must be a member of this workspace", "not_a_member");
 }
 
 async function validate(
@@ -61,10 +61,16 @@ async function validate(
   await assertAssignee(db, actor.workspaceId, input.assigneeId, errors);
   await assertLinkTargetsExist(db, actor.workspaceId, input.links, errors);
   if (input.recurrence && !isValidRecurrence(input.recurrence)) {
-    errors.add("recurrence", "Not a supported RRULE (FREQ=DAILY, WEEKLY or MONTHLY)");
+    errors.add(
+      "recurrence",
+      "Not a supported RRULE (FREQ=DAILY, WEEKLY or MONTHLY)",
+      "unsupported_recurrence",
+    );
   }
   if (input.projectId && !(await recordExists(db, actor.workspaceId, "project", input.projectId))) {
-    errors.add("projectId", "No such project in this workspace");
+    errors.add("projectId", "No such project in this workspace", "record_not_found", {
+      recordType: "project",
+    });
   }
   errors.throwIfAny();
 }

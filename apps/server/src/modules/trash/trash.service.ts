@@ -33,7 +33,7 @@ function decodeCursor(cursor: string): { deletedAt: string; id: string } {
     return { deletedAt, id };
   } catch {
     throw new AppError("invalid_cursor", "The cursor is not valid; start again without it.", [
-      { path: "cursor", message: "Malformed cursor" },
+      { path: "cursor", message: "Malformed cursor", code: "malformed_cursor" },
     ]);
   }
 }

@@ -45,12 +45,24 @@ describe("group commit", () => {
     expect(transactions).toEqual([["A"]]);
   });
 
-  it("queues items that arrive during a flush and writes them together, in order", async () => {
+  it("writes items submitted in the same turn of the event loop together, in order", async () => {
     const { group, transactions } = committer();
     const results = await Promise.all(["a", "b", "c", "d", "e", "f"].map((item) => group.submit(item)));
     expect(results).toEqual(["A!", "B!", "C!", "D!", "E!", "F!"]);
-    // The first flush starts alone; the rest queue behind it, at most maxBatch (3) per transaction.
-    expect(transactions).toEqual([["A"], ["B", "C", "D"], ["E", "F"]]);
+    // At most maxBatch (3) per transaction.
+    expect(transactions).toEqual([
+      ["A", "B", "C"],
+      ["D", "E", "F"],
+    ]);
+  });
+
+  it("queues items that arrive while a batch is being written and writes them in the next one", async () => {
+    const { group, transactions } = committer();
+    const first = group.submit("a");
+    await new Promise((resolve) => setTimeout(resolve, 1)); // "a" is now being written
+    const results = await Promise.all([first, group.submit("b"), group.submit("c")]);
+    expect(results).toEqual(["A!", "B!", "C!"]);
+    expect(transactions).toEqual([["A"], ["B", "C"]]);
   });
 
   it("fails only the item whose preparation fails", async () => {
@@ -62,7 +74,7 @@ describe("group commit", () => {
       "rejected",
       "fulfilled",
     ]);
-    expect(transactions).toEqual([["A"], ["B", "D"]]);
+    expect(transactions).toEqual([["A", "B"], ["D"]]);
   });
 
   it("writes each item of a failed batch on its own, so one bad item fails only its own request", async () => {
@@ -75,7 +87,7 @@ describe("group commit", () => {
       "D!",
     ]);
     expect((results[2] as PromiseRejectedResult).reason.message).toBe("cannot store c");
-    expect(transactions).toEqual([["A"], ["B", "C", "D"], ["B"], ["C"], ["D"]]);
+    expect(transactions).toEqual([["A", "B", "C"], ["A"], ["B"], ["C"], ["D"]]);
   });
 
   it("keeps going after a failed batch", async () => {

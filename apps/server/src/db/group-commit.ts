@@ -25,7 +25,8 @@ interface Pending<I, O> {
 /**
  * Natural group commit (decision 0013): while one batch is being written, further items queue;
  * the next flush writes all of them in one transaction. There is no timer — an item that finds
- * nothing in flight is written at once, alone. When a batch's transaction fails, each of its
+ * nothing in flight is written after one turn of the event loop, with whatever else arrived in
+ * that turn. When a batch's transaction fails, each of its
  * items is written again in a transaction of its own, so one bad item never fails another.
  */
 export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>) {
@@ -77,6 +78,10 @@ export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>)
   async function flush() {
     flushing = true;
     try {
+      // One turn of the event loop first: requests whose bytes arrived in the same poll phase
+      // queue behind this one. Without it, an engine that answers without real I/O (PGlite runs
+      // in-process) completes each request before the next is even parsed: batches of one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (queue.length) await flushBatch(queue.splice(0, maxBatch));
     } finally {
       flushing = false;

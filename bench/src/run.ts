@@ -11,6 +11,7 @@ import { escapeLike, foldForSearch, queryWords } from "../../apps/server/src/lib
 import { runSearch } from "../../apps/server/src/modules/search/search.service.ts";
 import { ensureBenchWorkspace, flags, numberFlag, openBenchContext } from "./context.ts";
 import { createHttpClient } from "./http-client.ts";
+import { startLoadGenerator } from "./load.ts";
 import { type Timing, throughput, time } from "./measure.ts";
 
 interface Row {
@@ -58,8 +59,11 @@ async function main() {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const key = (await services.apiKeys.create({ userId, workspaceId, name: "bench" })).key;
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+    // Setup calls (a cursor walk, a segment to count) go through a client in this thread; every
+    // timed API call goes through the load generator's own thread (load-worker.ts).
     const client = createHttpClient(base, headers);
     const get = (url: string) => client.get(url);
+    const load = startLoadGenerator(base, headers);
     const explain = async (text: string, params: unknown[]) => {
       const plan = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params);
       return plan.rows.map((row) => row["QUERY PLAN"]);
@@ -93,7 +97,7 @@ async function main() {
       const listUrl = `/api/v1/people?filter[city][eq]=${encodeURIComponent(city)}&sort=-createdAt&limit=50`;
       record({
         operation: "list page (filter city, sort -createdAt)",
-        api: await time(() => get(listUrl), runs),
+        api: await load.timeGet(listUrl, runs),
         raw: await time(() => raw.query(listSql, [workspaceId, city]), runs),
         explain: await explain(listSql, [workspaceId, city]),
       });
@@ -113,7 +117,7 @@ async function main() {
         AND (last_name > $2 OR (last_name = $2 AND id > $3::uuid) OR last_name IS NULL) ORDER BY last_name ASC NULLS LAST, id ASC LIMIT 51`;
       record({
         operation: "deep keyset page (20th, sort lastName)",
-        api: await time(() => get(`/api/v1/people?sort=lastName&limit=50&cursor=${cursor}`), runs),
+        api: await load.timeGet(`/api/v1/people?sort=lastName&limit=50&cursor=${cursor}`, runs),
         raw: await time(() => raw.query(deepSql, [workspaceId, cursorValue, cursorId]), runs),
         explain: await explain(deepSql, [workspaceId, cursorValue, cursorId]),
       });
@@ -144,7 +148,7 @@ async function main() {
         record({
           operation: `search ${label} ("${q}")`,
           note: "raw: the same search statements (prefix pass, then the typo pass when needed) on the database connection",
-          api: await time(() => get(`/api/v1/search?q=${encodeURIComponent(q)}&limit=10`), runs),
+          api: await load.timeGet(`/api/v1/search?q=${encodeURIComponent(q)}&limit=10`, runs),
           raw: await time(
             () => database.db.transaction((tx) => runSearch(tx, params, ["person", "company"])),
             runs,
@@ -166,13 +170,12 @@ async function main() {
         WHERE l.workspace_id = $1 AND l.record_type = 'person' AND l.record_id = $2 ORDER BY a.occurred_at DESC, a.id DESC LIMIT 50`;
       record({
         operation: "360° record (person+company+timeline)",
-        api: await time(
-          () =>
-            Promise.all([
-              get(`/api/v1/people/${person.id}`),
-              get(`/api/v1/companies/${person.company_id}`),
-              get(`/api/v1/people/${person.id}/timeline?limit=50`),
-            ]),
+        api: await load.timeGet(
+          [
+            `/api/v1/people/${person.id}`,
+            `/api/v1/companies/${person.company_id}`,
+            `/api/v1/people/${person.id}/timeline?limit=50`,
+          ],
           runs,
         ),
         raw: await time(
@@ -215,17 +218,14 @@ async function main() {
         WHERE p.workspace_id = $1 AND p.deleted_at IS NULL AND c.industry = 'Maschinenbau' AND (p.address->>'postalCode') LIKE '8%'`;
       record({
         operation: "segment count",
-        api: await time(
-          () => get(`/api/v1/segments/${segment.id}/count`),
-          Math.max(10, Math.floor(runs / 4)),
-        ),
+        api: await load.timeGet(`/api/v1/segments/${segment.id}/count`, Math.max(10, Math.floor(runs / 4))),
         raw: await time(() => raw.query(segmentSql, [workspaceId]), Math.max(10, Math.floor(runs / 4))),
         explain: await explain(segmentSql, [workspaceId]),
       });
       record({
         operation: "segment first page",
-        api: await time(
-          () => get(`/api/v1/segments/${segment.id}/members?limit=50`),
+        api: await load.timeGet(
+          `/api/v1/segments/${segment.id}/members?limit=50`,
           Math.max(10, Math.floor(runs / 4)),
         ),
         raw: null,
@@ -234,20 +234,7 @@ async function main() {
 
     if (selected("create")) {
       // 6. Create person over HTTP, concurrency 16, against raw INSERTs at the same concurrency.
-      const apiCreates = await throughput(
-        async (i) => {
-          const response = await client.send("POST", "/api/v1/people", {
-            firstName: "Bench",
-            lastName: `Neu ${i}`,
-            email: `bench.${Date.now()}.${i}@example.de`,
-            phone: "0171 1234567",
-            tags: ["bench"],
-          });
-          if (response.status !== 201) throw new Error(`create: ${response.status} ${response.text}`);
-        },
-        creates,
-        16,
-      );
+      const apiCreates = await load.createThroughput(creates, 16);
       // Raw: the same rows a create writes — the person, its audit entry and its domain event — in
       // one statement per create (the least SQL that does the work), at the same concurrency.
       const rawCreates = await throughput(
@@ -301,19 +288,9 @@ async function main() {
     if (selected("update")) {
       // 7. Update person with If-Match.
       const target = (await get(`/api/v1/people?limit=1&sort=-createdAt`)).data[0];
-      let version = target.version as number;
       record({
         operation: "update person (PATCH If-Match)",
-        api: await time(async (i) => {
-          const response = await client.send(
-            "PATCH",
-            `/api/v1/people/${target.id}`,
-            { jobTitle: `Titel ${i}` },
-            { "if-match": String(version) },
-          );
-          if (response.status !== 200) throw new Error(`update: ${response.status}`);
-          version = (JSON.parse(response.text) as { version: number }).version;
-        }, runs),
+        api: await load.timeUpdates(target.id, target.version as number, runs),
         // Raw: the row, its audit entry and its event in one statement, like the API's transaction.
         raw: await time(
           (i) =>
@@ -366,6 +343,7 @@ async function main() {
     for (const row of rows.filter((item) => item.seqScanOnLargeTable))
       console.log(`Sequential scan in: ${row.operation}`);
     client.close();
+    await load.close();
   } finally {
     await context.close();
   }

@@ -1,10 +1,14 @@
 import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { recordRows } from "../../db/row-reader.ts";
 import { companies, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
 
 export type CompanyRow = typeof companies.$inferSelect;
 export type CompanyInsert = typeof companies.$inferInsert;
+
+/** Whole-row reads on the hot paths (decision 0014). */
+const companiesRows = recordRows(companies);
 
 const scoped = (workspaceId: string, id: string) =>
   and(eq(companies.workspaceId, workspaceId), eq(companies.id, id));
@@ -19,17 +23,13 @@ export async function insertCompanies(
   return values.map((value) => byId.get(value.id)!);
 }
 
-export async function findCompanyById(
+export function findCompanyById(
   db: Executor,
   workspaceId: string,
   id: string,
   options: { withDeleted?: boolean } = {},
 ) {
-  const condition = options.withDeleted
-    ? scoped(workspaceId, id)
-    : and(scoped(workspaceId, id), isNull(companies.deletedAt));
-  const [row] = await db.select().from(companies).where(condition);
-  return row;
+  return companiesRows.findById(db, workspaceId, id, options);
 }
 
 export async function updateCompany(
@@ -72,13 +72,8 @@ export async function setCompanyDeleted(
   return row;
 }
 
-export async function listCompanies(db: Executor, workspaceId: string, plan: ListPlan) {
-  return db
-    .select({ row: companies, sortValue: plan.sortValue, id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.workspaceId, workspaceId), isNull(companies.deletedAt), plan.where))
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit + 1);
+export function listCompanies(db: Executor, workspaceId: string, plan: ListPlan) {
+  return companiesRows.listPage(db, workspaceId, plan);
 }
 
 export async function countPeopleOfCompany(db: Executor, workspaceId: string, companyId: string) {

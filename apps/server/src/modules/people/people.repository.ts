@@ -1,10 +1,14 @@
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { recordRows } from "../../db/row-reader.ts";
 import { companies, employments, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonInsert = typeof people.$inferInsert;
+
+/** Whole-row reads on the hot paths (decision 0014). */
+const peopleRows = recordRows(people);
 
 const scoped = (workspaceId: string, id: string) =>
   and(eq(people.workspaceId, workspaceId), eq(people.id, id));
@@ -34,17 +38,13 @@ export async function insertFirstEmployments(
   await db.insert(employments).values(rows.map((row) => ({ ...row, startedAt: now })));
 }
 
-export async function findPersonById(
+export function findPersonById(
   db: Executor,
   workspaceId: string,
   id: string,
   options: { withDeleted?: boolean } = {},
 ) {
-  const condition = options.withDeleted
-    ? scoped(workspaceId, id)
-    : and(scoped(workspaceId, id), isNull(people.deletedAt));
-  const [row] = await db.select().from(people).where(condition);
-  return row;
+  return peopleRows.findById(db, workspaceId, id, options);
 }
 
 /** Updates when the version matches (or no version is given); returns undefined otherwise. */
@@ -89,13 +89,8 @@ export async function setPersonDeleted(
   return row;
 }
 
-export async function listPeople(db: Executor, workspaceId: string, plan: ListPlan) {
-  return db
-    .select({ row: people, sortValue: plan.sortValue, id: people.id })
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), isNull(people.deletedAt), plan.where))
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit + 1);
+export function listPeople(db: Executor, workspaceId: string, plan: ListPlan) {
+  return peopleRows.listPage(db, workspaceId, plan);
 }
 
 /** Ends the open employment and opens one at the new company (history of employers). */

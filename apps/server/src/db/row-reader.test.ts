@@ -1,0 +1,74 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestContext, type TestUser } from "../test/harness.ts";
+import { recordRows } from "./row-reader.ts";
+import { companies, people } from "./schema/index.ts";
+
+let ctx: TestContext;
+let admin: TestUser;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  admin = await ctx.createUser({ role: "admin" });
+});
+afterAll(() => ctx.close());
+
+describe("row reader", () => {
+  it("reads a record exactly as drizzle's select does, every column type included", async () => {
+    const company = await ctx.request({
+      method: "POST",
+      path: "/api/v1/companies",
+      as: admin,
+      body: {
+        name: "Müller GmbH",
+        industry: "Maschinenbau",
+        employeeCount: 120,
+        annualRevenue: { amount: "1250000.5", currency: "EUR" },
+        address: { postalCode: "80331", city: "München", country: "DE" },
+        tags: ["key account"],
+      },
+    });
+    const person = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: admin,
+      body: {
+        firstName: "Jürgen",
+        lastName: "Weiß",
+        email: "j.weiss@example.de",
+        phone: "089 1234567",
+        birthday: "1970-02-28",
+        companyId: company.body.id,
+        tags: ["a", "b"],
+        address: { street: "Hauptstraße 1", postalCode: "80331", city: "München", country: "DE" },
+      },
+    });
+    const { db } = ctx.database;
+    for (const [table, id] of [
+      [people, person.body.id],
+      [companies, company.body.id],
+    ] as const) {
+      const [expected] = await db.select().from(table).where(eq(table.id, id));
+      const read = await recordRows(table).findById(db, admin.workspaceId, id);
+      expect(read).toEqual(expected);
+      expect(read!.createdAt).toBeInstanceOf(Date);
+    }
+  });
+
+  it("does not find another workspace's record, nor a trashed one unless asked", async () => {
+    const other = await ctx.createUser({ role: "admin" });
+    const person = await ctx.request({
+      method: "POST",
+      path: "/api/v1/people",
+      as: admin,
+      body: { lastName: "Eins" },
+    });
+    const reader = recordRows(people);
+    const { db } = ctx.database;
+    expect(await reader.findById(db, other.workspaceId, person.body.id)).toBeUndefined();
+    await ctx.request({ method: "DELETE", path: `/api/v1/people/${person.body.id}`, as: admin });
+    expect(await reader.findById(db, admin.workspaceId, person.body.id)).toBeUndefined();
+    const trashed = await reader.findById(db, admin.workspaceId, person.body.id, { withDeleted: true });
+    expect(trashed?.deletedAt).toBeInstanceOf(Date);
+  });
+});

@@ -77,6 +77,8 @@ async function copyChunks(
   columns: string[],
   total: number,
   row: (index: number) => unknown[],
+  /** Runs after each chunk is stored (e.g. to store rows that depend on the chunk's rows). */
+  afterChunk?: () => Promise<void>,
 ) {
   const started = performance.now();
   for (let offset = 0; offset < total; offset += CHUNK) {
@@ -84,6 +86,7 @@ async function copyChunks(
     for (let index = offset; index < Math.min(total, offset + CHUNK); index++)
       data += copyTextRow(row(index));
     await database.copyFrom(table, columns, data);
+    await afterChunk?.();
     const done = Math.min(total, offset + CHUNK);
     const rate = Math.round(done / ((performance.now() - started) / 1000));
     process.stdout.write(
@@ -234,13 +237,24 @@ async function main() {
       (index) => employments[index]!,
     );
 
+    if (!personIds.length && counts.activities) {
+      // `--people 0`: add activities to the people an earlier run seeded.
+      const existing = await context.database.raw.query<{ id: string }>(
+        "SELECT id FROM people WHERE workspace_id = $1",
+        [workspaceId],
+      );
+      for (const { id } of existing.rows) personIds.push(id);
+    }
+
     const hasActivities = (
       await context.database.raw.query<{ oid: string | null }>(
         "SELECT to_regclass('public.activities')::text AS oid",
       )
     ).rows[0]?.oid;
     if (counts.activities && hasActivities && personIds.length) {
-      const links: unknown[][] = [];
+      // Each chunk's record links are stored right after the chunk: holding 5M of them until the
+      // end ran out of heap.
+      let links: unknown[][] = [];
       await copyChunks(
         context.database,
         "activities",
@@ -289,13 +303,14 @@ async function main() {
             null,
           ];
         },
-      );
-      await copyChunks(
-        context.database,
-        "record_links",
-        ["id", "workspace_id", "source_type", "source_id", "record_type", "record_id", "created_at"],
-        links.length,
-        (index) => links[index]!,
+        async () => {
+          await context.database.copyFrom(
+            "record_links",
+            ["id", "workspace_id", "source_type", "source_id", "record_type", "record_id", "created_at"],
+            links.map(copyTextRow).join(""),
+          );
+          links = [];
+        },
       );
     } else if (counts.activities) {
       console.log("  activities: skipped (no activities table in this database)");

@@ -215,7 +215,7 @@ async function main() {
         ).text,
       ) as { id: string };
       const segmentSql = `SELECT count(*) FROM people p LEFT JOIN companies c ON c.id = p.company_id AND c.workspace_id = p.workspace_id AND c.deleted_at IS NULL
-        WHERE p.workspace_id = $1 AND p.deleted_at IS NULL AND c.industry = 'Maschinenbau' AND (p.address->>'postalCode') LIKE '8%'`;
+        WHERE p.workspace_id = $1 AND p.deleted_at IS NULL AND c.industry = 'Maschinenbau' AND p.postal_code LIKE '8%'`;
       record({
         operation: "segment count",
         api: await load.timeGet(`/api/v1/segments/${segment.id}/count`, Math.max(10, Math.floor(runs / 4))),

@@ -15,6 +15,11 @@ export interface FieldSpec {
   sortable?: boolean;
   /** Filter values are lower-cased before comparing (the expression is lower-cased too). */
   lowercase?: boolean;
+  /**
+   * lt/lte/gt/gte compare byte by byte (`~<~` …), whatever the database's collation: postal code
+   * ranges mean "80000 to 89999", and a text_pattern_ops index serves them as well as prefixes.
+   */
+  byteOrder?: boolean;
 }
 
 export interface ListRequest {
@@ -114,13 +119,14 @@ export function buildCondition(spec: FieldSpec, op: FilterOperator, rawValue: st
   if (kind === "boolean" && op !== "eq" && op !== "ne")
     throw invalidFilter(path, `Operator ${op} needs an ordered field`);
   const operand = castValue(kind, value, path);
+  const byte = spec.byteOrder && kind === "text";
   const comparators: Record<string, SQL> = {
     eq: sql`${expr} = ${operand}`,
     ne: sql`${expr} IS DISTINCT FROM ${operand}`,
-    lt: sql`${expr} < ${operand}`,
-    lte: sql`${expr} <= ${operand}`,
-    gt: sql`${expr} > ${operand}`,
-    gte: sql`${expr} >= ${operand}`,
+    lt: byte ? sql`${expr} ~<~ ${operand}` : sql`${expr} < ${operand}`,
+    lte: byte ? sql`${expr} ~<=~ ${operand}` : sql`${expr} <= ${operand}`,
+    gt: byte ? sql`${expr} ~>~ ${operand}` : sql`${expr} > ${operand}`,
+    gte: byte ? sql`${expr} ~>=~ ${operand}` : sql`${expr} >= ${operand}`,
   };
   return comparators[op]!;
 }

@@ -42,16 +42,22 @@ export const companies = pgTable(
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default(emptyJsonObject),
     /** Folded name, domain and website host (lib/search-text.ts), written with every change. */
     searchText: text("search_text").notNull().default(""),
+    /** The address's postal code as a column of its own, for covering indexes (decision 0015). */
+    postalCode: text("postal_code").generatedAlwaysAs(sql`("address" ->> 'postalCode')`),
   },
   (table) => [
     index("companies_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
     index("companies_ws_name_idx").on(table.workspaceId, table.name, table.id),
     index("companies_ws_domain_idx").on(table.workspaceId, table.domain),
-    index("companies_ws_industry_idx").on(table.workspaceId, table.industry),
-    index("companies_ws_postal_code_prefix_idx").on(
-      table.workspaceId,
-      sql`(${table.address}->>'postalCode') text_pattern_ops`,
-    ),
+    // Covering (id) and partial (live records only): a segment's "company industry is X" joins
+    // people to companies from the index alone (decision 0015).
+    index("companies_ws_industry_idx")
+      .on(table.workspaceId, table.industry, table.id)
+      .where(sql`${table.deletedAt} IS NULL`),
+    // text_pattern_ops: postal code prefixes (LIKE '8%') and byte-order ranges use the index.
+    index("companies_ws_postal_code_idx")
+      .on(table.workspaceId, sql`${table.postalCode} text_pattern_ops`, table.id)
+      .where(sql`${table.deletedAt} IS NULL`),
     index("companies_ws_deleted_idx").on(table.workspaceId, table.deletedAt),
     index("companies_tags_idx").using("gin", table.tags),
     index("companies_custom_fields_idx").using("gin", table.customFields),
@@ -80,6 +86,8 @@ export const people = pgTable(
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default(emptyJsonObject),
     /** Folded names and emails (lib/search-text.ts), written with every change. */
     searchText: text("search_text").notNull().default(""),
+    /** The address's postal code as a column of its own, for covering indexes (decision 0015). */
+    postalCode: text("postal_code").generatedAlwaysAs(sql`("address" ->> 'postalCode')`),
   },
   (table) => [
     index("people_ws_created_idx").on(table.workspaceId, table.createdAt, table.id),
@@ -89,11 +97,12 @@ export const people = pgTable(
       table.createdAt,
       table.id,
     ),
-    // text_pattern_ops: postal code prefixes (startsWith 8, LIKE '8%') use the index.
-    index("people_ws_postal_code_prefix_idx").on(
-      table.workspaceId,
-      sql`(${table.address}->>'postalCode') text_pattern_ops`,
-    ),
+    // text_pattern_ops: postal code prefixes (startsWith 8, LIKE '8%') and byte-order ranges use
+    // the index; with company_id in it, a segment counts "postal code 8… at a company that …"
+    // from the index alone (decision 0015).
+    index("people_ws_postal_code_idx")
+      .on(table.workspaceId, sql`${table.postalCode} text_pattern_ops`, table.companyId)
+      .where(sql`${table.deletedAt} IS NULL`),
     index("people_ws_last_name_idx").on(table.workspaceId, table.lastName, table.id),
     index("people_ws_email_idx").on(table.workspaceId, sql`lower(${table.email})`),
     index("people_ws_phone_idx").on(table.workspaceId, table.phone),

@@ -147,6 +147,7 @@ export function commonFieldResolver(
   table: {
     id: unknown;
     address: unknown;
+    postalCode: unknown;
     createdAt: unknown;
     updatedAt: unknown;
     tags: unknown;
@@ -164,7 +165,7 @@ export function commonFieldResolver(
     ownerId: { expr: column(table.ownerId), kind: "uuid", nullable: true },
     tags: { expr: column(table.tags), kind: "tags", nullable: false, sortable: false },
     city: { expr: sql`(${table.address as SQL}->>'city')`, kind: "text", nullable: true },
-    postalCode: { expr: sql`(${table.address as SQL}->>'postalCode')`, kind: "text", nullable: true },
+    postalCode: { expr: column(table.postalCode), kind: "text", nullable: true, byteOrder: true },
     country: { expr: sql`(${table.address as SQL}->>'country')`, kind: "text", nullable: true },
     region: { expr: sql`(${table.address as SQL}->>'region')`, kind: "text", nullable: true },
   };

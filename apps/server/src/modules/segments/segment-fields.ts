@@ -21,9 +21,10 @@ const companyFields: Record<string, FieldSpec> = {
   },
   "company.city": { expr: sql`(${segmentCompany.address}->>'city')`, kind: "text", nullable: true },
   "company.postalCode": {
-    expr: sql`(${segmentCompany.address}->>'postalCode')`,
+    expr: sql`${segmentCompany.postalCode}`,
     kind: "text",
     nullable: true,
+    byteOrder: true,
   },
   "company.region": { expr: sql`(${segmentCompany.address}->>'region')`, kind: "text", nullable: true },
   "company.country": { expr: sql`(${segmentCompany.address}->>'country')`, kind: "text", nullable: true },

@@ -71,20 +71,26 @@ const companyJoin = () =>
     isNull(segmentCompany.deletedAt),
   );
 
-export async function countPeopleWhere(db: Executor, workspaceId: string, condition: SQL | undefined) {
-  const [row] = await db
+/** The count of a person segment (a query, so tests can EXPLAIN it). */
+export function countPeopleQuery(db: Executor, workspaceId: string, condition: SQL | undefined) {
+  return db
     .select({ value: count() })
     .from(people)
     .leftJoin(segmentCompany, companyJoin())
     .where(personScope(workspaceId, condition));
+}
+
+export async function countPeopleWhere(db: Executor, workspaceId: string, condition: SQL | undefined) {
+  const [row] = await countPeopleQuery(db, workspaceId, condition);
   return row?.value ?? 0;
 }
 
+export function countCompaniesQuery(db: Executor, workspaceId: string, condition: SQL | undefined) {
+  return db.select({ value: count() }).from(companies).where(companyScope(workspaceId, condition));
+}
+
 export async function countCompaniesWhere(db: Executor, workspaceId: string, condition: SQL | undefined) {
-  const [row] = await db
-    .select({ value: count() })
-    .from(companies)
-    .where(companyScope(workspaceId, condition));
+  const [row] = await countCompaniesQuery(db, workspaceId, condition);
   return row?.value ?? 0;
 }
 

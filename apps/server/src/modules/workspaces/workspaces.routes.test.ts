@@ -488,7 +488,10 @@ describe("permissions in /me", () => {
   it("gives the creator of a workspace every permission in it", async () => {
     const user = await ctx.createUser({ role: "readonly", workspace: "Nur Gast" });
     const cookie = await signIn(user.email, user.password);
-    const created = await asCookie(cookie, "/api/v1/workspaces", { method: "POST", body: { name: "Eigene" } });
+    const created = await asCookie(cookie, "/api/v1/workspaces", {
+      method: "POST",
+      body: { name: "Eigene" },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: "admin", permissions: [...PERMISSIONS] });
   });

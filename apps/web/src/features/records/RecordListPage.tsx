@@ -156,7 +156,7 @@ export function RecordListPage<T extends AnyRecord>({
           <EmptyState
             icon={IconUsers}
             title={t(`${config.segment}.emptyTitle`)}
-            text={t(`${config.segment}.emptyText`)}
+            text={t(canWrite ? `${config.segment}.emptyText` : `${config.segment}.emptyTextReadOnly`)}
             action={
               canWrite
                 ? {

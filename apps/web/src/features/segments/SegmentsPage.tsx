@@ -69,7 +69,7 @@ export function SegmentsPage() {
         <EmptyState
           icon={IconFilterStar}
           title={t(segments.length > 0 ? "emptyFilteredTitle" : "emptyTitle")}
-          text={t("emptyText")}
+          text={t(canCreate ? "emptyText" : "emptyTextReadOnly")}
           action={
             canCreate
               ? { label: t("new"), onClick: () => setCreating(true), testId: "segments-empty-create" }

@@ -11,6 +11,7 @@ export * from "./errors.ts";
 export * from "./mentions.ts";
 export * from "./notifications.ts";
 export * from "./people.ts";
+export * from "./permissions.ts";
 export * from "./projects.ts";
 export * from "./relations.ts";
 export * from "./roles.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCountry } from "./common.ts";
+import { ZPermission } from "./permissions.ts";
 import { ZRole } from "./roles.ts";
 
 const ZLabelled = z.strictObject({
@@ -41,6 +42,8 @@ export const ZWorkspace = z.object({
   id: z.uuid(),
   name: z.string(),
   role: ZRole,
+  /** What this role may do here, derived from the server's policies (see `PERMISSIONS`). */
+  permissions: z.array(ZPermission),
   settings: ZWorkspaceSettings,
   createdAt: z.iso.datetime(),
 });

@@ -84,7 +84,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and their workspaces */
+        /** The signed-in user and their workspaces, each with your role and permissions */
         get: {
             parameters: {
                 query?: never;
@@ -113,6 +113,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 role: "admin" | "manager" | "member" | "readonly";
+                                permissions: ("people.write" | "companies.write" | "activities.write" | "tasks.write" | "appointments.write" | "projects.write" | "documents.write" | "comments.write" | "comments.deleteAny" | "relations.write" | "segments.write" | "savedViews.share" | "savedViews.manageShared" | "customFields.manage" | "settings.update" | "members.manage")[];
                                 settings: {
                                     defaultRegion: string;
                                     defaultCurrency: string;
@@ -178,6 +179,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "manager" | "member" | "readonly";
+                            permissions: ("people.write" | "companies.write" | "activities.write" | "tasks.write" | "appointments.write" | "projects.write" | "documents.write" | "comments.write" | "comments.deleteAny" | "relations.write" | "segments.write" | "savedViews.share" | "savedViews.manageShared" | "customFields.manage" | "settings.update" | "members.manage")[];
                             settings: {
                                 defaultRegion: string;
                                 defaultCurrency: string;

@@ -4,22 +4,24 @@ import { problemMessage } from "./error-text.ts";
 import i18n from "./i18n.ts";
 import { isApiError } from "./problem.ts";
 
-function onUnauthenticated(error: unknown) {
-  if (isApiError(error) && error.status === 401) {
+/** A 401 (signed out) or a 403 (the role changed meanwhile) means `/me` is out of date: fetch it again. */
+function refreshSessionAfter(error: unknown) {
+  if (isApiError(error) && (error.status === 401 || error.status === 403)) {
     void queryClient.invalidateQueries({ queryKey: ["me"] });
   }
 }
 
 /** Shows a problem in the UI language when the caller has no better place for it (no field errors). */
 export function notifyError(error: unknown, override?: string) {
+  refreshSessionAfter(error);
   const message =
     override ?? (isApiError(error) ? (problemMessage(error) ?? error.message) : i18n.t("errors.unexpected"));
   notifications.show({ color: "red", title: i18n.t("errors.title"), message });
 }
 
 export const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: onUnauthenticated }),
-  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  queryCache: new QueryCache({ onError: refreshSessionAfter }),
+  mutationCache: new MutationCache({ onError: refreshSessionAfter }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

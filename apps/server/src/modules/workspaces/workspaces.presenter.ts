@@ -1,11 +1,13 @@
 import type { Role, TMember, TWorkspace } from "@kontor/contracts";
 import type { memberships, user, workspaces } from "../../db/schema/index.ts";
+import { permissionsOfRole } from "./workspace-permissions.ts";
 
 export function presentWorkspace(workspace: typeof workspaces.$inferSelect, role: string): TWorkspace {
   return {
     id: workspace.id,
     name: workspace.name,
     role: role as Role,
+    permissions: permissionsOfRole(role as Role),
     settings: workspace.settings,
     createdAt: workspace.createdAt.toISOString(),
   };

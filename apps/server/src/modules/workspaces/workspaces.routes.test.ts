@@ -1,3 +1,4 @@
+import { PERMISSIONS } from "@kontor/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPerson, expectProblem } from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestResponse, type TestUser } from "../../test/harness.ts";
@@ -424,6 +425,75 @@ describe("members", () => {
       const response = await ctx.request({ method: "POST", path: "/api/v1/members", as: admin, body });
       expect(expectProblem(response, 400, "validation_failed")).toContain(path);
     }
+  });
+});
+
+describe("permissions in /me", () => {
+  const WRITES = [
+    "people.write",
+    "companies.write",
+    "activities.write",
+    "tasks.write",
+    "appointments.write",
+    "projects.write",
+    "documents.write",
+    "comments.write",
+    "relations.write",
+    "segments.write",
+    "savedViews.share",
+  ];
+
+  async function workspaceAs(user: TestUser) {
+    const cookie = await signIn(user.email, user.password);
+    const me = await asCookie(cookie, "/api/v1/me");
+    expect(me.status).toBe(200);
+    const workspace = me.body.workspaces.find((item: { id: string }) => item.id === user.workspaceId);
+    return { cookie, workspace };
+  }
+
+  it("lists what each role may do, and the server enforces the same", async () => {
+    const admin = await ctx.createUser({ role: "admin", workspace: "Rechte" });
+    const roles = ["manager", "member", "readonly"] as const;
+    const [manager, member, readonly] = await Promise.all(
+      roles.map((role) => ctx.createUser({ role, workspace: "Rechte" })),
+    );
+
+    const asAdmin = await workspaceAs(admin);
+    expect(asAdmin.workspace).toMatchObject({ role: "admin" });
+    expect([...asAdmin.workspace.permissions].sort()).toEqual([...PERMISSIONS].sort());
+
+    const asManager = await workspaceAs(manager!);
+    expect(asManager.workspace.permissions.sort()).toEqual(
+      [...WRITES, "savedViews.manageShared", "customFields.manage", "settings.update"].sort(),
+    );
+    const asMember = await workspaceAs(member!);
+    expect(asMember.workspace.permissions.sort()).toEqual([...WRITES].sort());
+    const asReadonly = await workspaceAs(readonly!);
+    expect(asReadonly.workspace).toMatchObject({ role: "readonly", permissions: [] });
+
+    // The list and the checks agree: what is missing from it answers 403.
+    const person = { method: "POST", body: { lastName: "Rechte" } };
+    expect((await asCookie(asMember.cookie, "/api/v1/people", person)).status).toBe(201);
+    expectProblem(await asCookie(asReadonly.cookie, "/api/v1/people", person), 403, "forbidden");
+    const settings = { method: "PATCH", body: { defaultCurrency: "CHF" } };
+    expect((await asCookie(asManager.cookie, "/api/v1/workspace/settings", settings)).status).toBe(200);
+    expectProblem(await asCookie(asMember.cookie, "/api/v1/workspace/settings", settings), 403, "forbidden");
+    const newMember = {
+      method: "POST",
+      body: { email: "neu@example.de", name: "Neu", password: "a-good-password-1", role: "member" },
+    };
+    expectProblem(await asCookie(asManager.cookie, "/api/v1/members", newMember), 403, "forbidden");
+  });
+
+  it("gives the creator of a workspace every permission in it", async () => {
+    const user = await ctx.createUser({ role: "readonly", workspace: "Nur Gast" });
+    const cookie = await signIn(user.email, user.password);
+    const created = await asCookie(cookie, "/api/v1/workspaces", {
+      method: "POST",
+      body: { name: "Eigene" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ role: "admin", permissions: [...PERMISSIONS] });
   });
 });
 

@@ -61,7 +61,7 @@ export function workspacesRoutes({ workspaces, apiKeys, auth }: Deps): FastifyPl
       config: { auth: "user" },
       schema: {
         tags: ["Workspaces"],
-        summary: "The signed-in user and their workspaces",
+        summary: "The signed-in user and their workspaces, each with your role and permissions",
         response: { 200: ZMe },
       },
       handler: (request) => workspaces.me(userOf(request)),

@@ -7,15 +7,17 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
+import { useCan } from "../session/permissions.ts";
 import { browserTimeZone } from "../tasks/tasks-api.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { followUp, invalidateWork } from "./activities-api.ts";
 
 const FOLLOW_UP_DAYS = [1, 3, 7, 14];
 
-/** Per-activity actions on the timeline: "follow up in N days" and delete. */
+/** Per-activity actions on the timeline: "follow up in N days" and delete; none for a role that only reads. */
 export function ActivityMenu({ activity }: { activity: TActivity }) {
   const { t } = useTranslation("activities");
+  const canWrite = useCan("activities.write");
 
   async function followUpIn(days: number) {
     try {
@@ -37,6 +39,7 @@ export function ActivityMenu({ activity }: { activity: TActivity }) {
     }
   }
 
+  if (!canWrite) return null;
   return (
     <Menu position="bottom-end">
       <Menu.Target>

@@ -22,6 +22,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../lib/i18n.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { AppointmentFormModal } from "./AppointmentFormModal.tsx";
 import { type AppointmentFormValues, emptyValues, valuesOf } from "./appointment-form.ts";
@@ -72,6 +73,7 @@ export function CalendarPage() {
   const isPhone = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
   const [form, setForm] = useState<OpenForm | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
+  const canWrite = useCan("appointments.write");
   const refetch = () => {
     calendarRef.current?.getApi().refetchEvents();
     invalidateWork();
@@ -180,13 +182,15 @@ export function CalendarPage() {
         </Title>
         <Group gap="xs">
           <CalendarFeedButton compact={isPhone} />
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => newAppointment()}
-            data-testid="appointment-new"
-          >
-            {t("new")}
-          </Button>
+          {canWrite && (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => newAppointment()}
+              data-testid="appointment-new"
+            >
+              {t("new")}
+            </Button>
+          )}
         </Group>
       </Group>
       <Paper
@@ -214,8 +218,8 @@ export function CalendarPage() {
           buttonText={{ prev: `‹ ${t("previous")}`, next: `${t("next")} ›` }}
           eventColor="#1864ab"
           nowIndicator
-          editable
-          selectable
+          editable={canWrite}
+          selectable={canWrite}
           selectMirror
           longPressDelay={400}
           allDayText={t("allDayShort")}
@@ -232,7 +236,9 @@ export function CalendarPage() {
         <AppointmentFormModal
           key={form.appointment?.id ?? "new"}
           initial={form.initial}
-          {...(form.appointment ? { appointment: form.appointment, onDelete: remove } : {})}
+          {...(form.appointment
+            ? { appointment: form.appointment, ...(canWrite ? { onDelete: remove } : {}) }
+            : {})}
           onClose={() => setForm(null)}
           onSaved={() => {
             setForm(null);

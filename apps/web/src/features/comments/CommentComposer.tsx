@@ -6,6 +6,7 @@ import { api } from "../../lib/api.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { MentionTextarea } from "./MentionTextarea.tsx";
 
 export type CommentableType =
@@ -23,6 +24,7 @@ export function CommentComposer({ recordType, recordId }: { recordType: Commenta
   const [body, setBody] = useState("");
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const canComment = useCan("comments.write");
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -39,6 +41,7 @@ export function CommentComposer({ recordType, recordId }: { recordType: Commenta
     }
   }
 
+  if (!canComment) return null;
   return (
     <form ref={formRef} onSubmit={submit} data-testid="comment-form">
       <Group align="flex-end" wrap="nowrap">

@@ -9,15 +9,23 @@ import { api } from "../../lib/api.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { meQuery } from "../session/session-api.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { MentionTextarea } from "./MentionTextarea.tsx";
 
-/** A comment; its author may edit it (with @mentions) or delete it after a confirmation. */
+/**
+ * A comment; its author may edit it (with @mentions) or delete it after a confirmation, and a
+ * role with `comments.deleteAny` may delete anyone's.
+ */
 export function CommentItem({ comment }: { comment: TComment }) {
   const { t } = useTranslation("activities");
   const { data: me } = useQuery(meQuery);
   const mine = me?.user.id === comment.authorId;
+  const canComment = useCan("comments.write");
+  const canDeleteAny = useCan("comments.deleteAny");
+  const canEdit = canComment && mine;
+  const canDelete = canComment && (mine || canDeleteAny);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -87,27 +95,31 @@ export function CommentItem({ comment }: { comment: TComment }) {
         <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
           {comment.body}
         </Text>
-        {mine && !confirming && (
+        {(canEdit || canDelete) && !confirming && (
           <Group gap={2} wrap="nowrap">
-            <ActionIcon
-              variant="subtle"
-              size="sm"
-              onClick={() => setEditing(comment.body)}
-              aria-label={t("comments.edit")}
-              data-testid={`comment-edit-button-${comment.id}`}
-            >
-              <IconPencil size={14} aria-hidden />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="sm"
-              onClick={() => setConfirming(true)}
-              aria-label={t("comments.delete")}
-              data-testid={`comment-delete-button-${comment.id}`}
-            >
-              <IconTrash size={14} aria-hidden />
-            </ActionIcon>
+            {canEdit && (
+              <ActionIcon
+                variant="subtle"
+                size="sm"
+                onClick={() => setEditing(comment.body)}
+                aria-label={t("comments.edit")}
+                data-testid={`comment-edit-button-${comment.id}`}
+              >
+                <IconPencil size={14} aria-hidden />
+              </ActionIcon>
+            )}
+            {canDelete && (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="sm"
+                onClick={() => setConfirming(true)}
+                aria-label={t("comments.delete")}
+                data-testid={`comment-delete-button-${comment.id}`}
+              >
+                <IconTrash size={14} aria-hidden />
+              </ActionIcon>
+            )}
           </Group>
         )}
       </Group>

@@ -13,6 +13,7 @@ import { RecordLink } from "../records/RecordLink.tsx";
 import { Fact, RecordPageLayout } from "../records/RecordPageLayout.tsx";
 import { listRecords, recordQuery } from "../records/records-api.ts";
 import { useRecordEditor } from "../records/use-record-editor.ts";
+import { useCan } from "../session/permissions.ts";
 import { CompanyFields } from "./CompanyFields.tsx";
 import { companyToValues, companyValuesToBody, flattenCompanyErrors } from "./company-form.ts";
 
@@ -24,6 +25,7 @@ export function CompanyPage() {
 
 function CompanyView({ company }: { company: TCompany }) {
   const { t } = useTranslation("records");
+  const canEdit = useCan("companies.write");
   const editor = useRecordEditor({
     segment: "companies",
     record: company,
@@ -62,6 +64,7 @@ function CompanyView({ company }: { company: TCompany }) {
     >
       <DetailsCard
         title={t("record.details")}
+        readOnly={!canEdit}
         dirty={editor.dirty}
         saving={editor.saving}
         conflict={editor.conflict}

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { rawFetch } from "../activities/raw-fetch.ts";
+import { useCan } from "../session/permissions.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 
 type AttachableType = "person" | "company" | "activity" | "task" | "appointment" | "project";
@@ -36,6 +37,7 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
   const { t } = useTranslation("activities");
   const [search, setSearch] = useState("");
   const [uploading, setUploading] = useState(false);
+  const canWrite = useCan("documents.write");
   const queryKey = ["documents", recordType, recordId, search];
   const { data = [] } = useQuery({
     queryKey,
@@ -107,19 +109,21 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
           <Title order={2} size="h4">
             {t("documents.title")}
           </Title>
-          <FileButton onChange={upload}>
-            {(props) => (
-              <Button
-                {...props}
-                variant="light"
-                loading={uploading}
-                leftSection={<IconUpload size={16} aria-hidden />}
-                data-testid="document-upload"
-              >
-                {t("documents.upload")}
-              </Button>
-            )}
-          </FileButton>
+          {canWrite && (
+            <FileButton onChange={upload}>
+              {(props) => (
+                <Button
+                  {...props}
+                  variant="light"
+                  loading={uploading}
+                  leftSection={<IconUpload size={16} aria-hidden />}
+                  data-testid="document-upload"
+                >
+                  {t("documents.upload")}
+                </Button>
+              )}
+            </FileButton>
+          )}
         </Group>
         <TextInput
           size="xs"
@@ -159,13 +163,15 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
                   <IconEye size={16} aria-hidden />
                 </ActionIcon>
               )}
-              <FileButton onChange={(file) => uploadVersion(document, file)}>
-                {(props) => (
-                  <ActionIcon {...props} variant="subtle" aria-label={t("documents.newVersion")}>
-                    <IconFileUpload size={16} aria-hidden />
-                  </ActionIcon>
-                )}
-              </FileButton>
+              {canWrite && (
+                <FileButton onChange={(file) => uploadVersion(document, file)}>
+                  {(props) => (
+                    <ActionIcon {...props} variant="subtle" aria-label={t("documents.newVersion")}>
+                      <IconFileUpload size={16} aria-hidden />
+                    </ActionIcon>
+                  )}
+                </FileButton>
+              )}
               <ActionIcon
                 variant="subtle"
                 onClick={() => openFile(document, "download")}
@@ -173,14 +179,16 @@ export function DocumentsPanel({ recordType, recordId }: { recordType: Attachabl
               >
                 <IconDownload size={16} aria-hidden />
               </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                onClick={() => remove(document)}
-                aria-label={t("documents.delete")}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              {canWrite && (
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => remove(document)}
+                  aria-label={t("documents.delete")}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              )}
             </Group>
           </Group>
         ))}

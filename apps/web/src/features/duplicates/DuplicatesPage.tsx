@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../records/EmptyState.tsx";
 import type { RecordObject } from "../records/record-config.ts";
+import { useCan, writePermissionOf } from "../session/permissions.ts";
 import { type DuplicatePair, duplicatePairsQuery } from "./duplicates-api.ts";
 import { MergeModal } from "./MergeModal.tsx";
 
@@ -18,6 +19,8 @@ export function DuplicatesPage() {
   const object = search.object ?? "person";
   const { data: pairs = [], isSuccess } = useQuery(duplicatePairsQuery(object));
   const [comparing, setComparing] = useState<DuplicatePair | null>(null);
+  // Comparing leads to merging, which changes both records.
+  const canMerge = useCan(writePermissionOf(object));
 
   return (
     <Stack gap="sm">
@@ -52,16 +55,20 @@ export function DuplicatesPage() {
           data-testid="duplicate-pairs"
         >
           {pairs.map((pair) => (
-            <PairItem key={`${pair.a.id}-${pair.b.id}`} pair={pair} onCompare={() => setComparing(pair)} />
+            <PairItem
+              key={`${pair.a.id}-${pair.b.id}`}
+              pair={pair}
+              onCompare={canMerge ? () => setComparing(pair) : undefined}
+            />
           ))}
         </Stack>
       )}
-      {comparing && <MergeModal pair={comparing} onClose={() => setComparing(null)} />}
+      {comparing && canMerge && <MergeModal pair={comparing} onClose={() => setComparing(null)} />}
     </Stack>
   );
 }
 
-function PairItem({ pair, onCompare }: { pair: DuplicatePair; onCompare: () => void }) {
+function PairItem({ pair, onCompare }: { pair: DuplicatePair; onCompare: (() => void) | undefined }) {
   const { t } = useTranslation("duplicates");
   return (
     <Paper component="li" withBorder p="sm" data-testid={`duplicate-pair-${pair.a.id}-${pair.b.id}`}>
@@ -77,9 +84,11 @@ function PairItem({ pair, onCompare }: { pair: DuplicatePair; onCompare: () => v
               {t(`reasons.${reason}`)}
             </Badge>
           ))}
-          <Button size="xs" onClick={onCompare} data-testid="duplicate-compare">
-            {t("compare")}
-          </Button>
+          {onCompare && (
+            <Button size="xs" onClick={onCompare} data-testid="duplicate-compare">
+              {t("compare")}
+            </Button>
+          )}
         </Group>
       </Group>
     </Paper>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { notifyError } from "../../lib/query-client.ts";
+import { useCan, writePermissionOf } from "../session/permissions.ts";
 import { type Merge, mergesQuery, undoMerge } from "./duplicates-api.ts";
 
 /** On a record page: "merged from another record on …" with Undo, while the undo window is open. */
@@ -29,6 +30,7 @@ export function MergedFromNote({ recordId }: { recordId: string }) {
 function MergeNote({ merge }: { merge: Merge }) {
   const { t } = useTranslation("duplicates");
   const [busy, setBusy] = useState(false);
+  const canUndo = useCan(writePermissionOf(merge.object));
 
   async function undo() {
     setBusy(true);
@@ -54,15 +56,17 @@ function MergeNote({ merge }: { merge: Merge }) {
         <Text size="sm">
           {t("mergedFrom", { date: formatDateTime(merge.createdAt), until: formatDate(merge.undoUntil) })}
         </Text>
-        <Button
-          size="compact-sm"
-          variant="default"
-          loading={busy}
-          onClick={undo}
-          data-testid="merged-from-undo"
-        >
-          {t("undo")}
-        </Button>
+        {canUndo && (
+          <Button
+            size="compact-sm"
+            variant="default"
+            loading={busy}
+            onClick={undo}
+            data-testid="merged-from-undo"
+          >
+            {t("undo")}
+          </Button>
+        )}
       </Group>
     </Alert>
   );

@@ -17,6 +17,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchHitLabel } from "../search/SearchHitLabel.tsx";
 import { searchQuery } from "../search/search-api.ts";
+import { usePermissions } from "../session/permissions.ts";
 import { type PaletteItem, paletteActions } from "./palette-actions.ts";
 
 const ICONS = { actions: IconBolt, people: IconUser, companies: IconBuilding } as const;
@@ -32,10 +33,11 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
   const [active, setActive] = useState(0);
   const [q] = useDebouncedValue(query.trim(), 150);
   const records = useQuery(searchQuery({ q, limit: 5 }));
+  const permissions = usePermissions();
 
   const items = useMemo(() => {
     const needle = query.trim().toLowerCase();
-    const actions = paletteActions({ navigate, colorScheme, setColorScheme }).filter(
+    const actions = paletteActions({ navigate, colorScheme, setColorScheme, permissions }).filter(
       (item) => !needle || item.label.toLowerCase().includes(needle),
     );
     // The group with the best hit first, so a company name shows companies on top.
@@ -58,7 +60,7 @@ export default function CommandPalette({ opened, onClose }: { opened: boolean; o
       })),
     );
     return [...hits, ...actions];
-  }, [query, q, records.data, navigate, colorScheme, setColorScheme]);
+  }, [query, q, records.data, navigate, colorScheme, setColorScheme, permissions]);
   // Groups in ranked order, actions last.
   const groupOrder = [...new Set(items.map((item) => item.group))];
 

@@ -14,6 +14,7 @@ import { RecordLink } from "../records/RecordLink.tsx";
 import { Fact, RecordPageLayout } from "../records/RecordPageLayout.tsx";
 import { recordQuery } from "../records/records-api.ts";
 import { useRecordEditor } from "../records/use-record-editor.ts";
+import { useCan } from "../session/permissions.ts";
 import { PersonFields } from "./PersonFields.tsx";
 import { flattenErrorPaths, personToValues, personValuesToBody } from "./person-form.ts";
 
@@ -25,6 +26,7 @@ export function PersonPage() {
 
 function PersonView({ person }: { person: TPerson }) {
   const { t } = useTranslation("records");
+  const canEdit = useCan("people.write");
   const editor = useRecordEditor({
     segment: "people",
     record: person,
@@ -62,6 +64,7 @@ function PersonView({ person }: { person: TPerson }) {
     >
       <DetailsCard
         title={t("record.details")}
+        readOnly={!canEdit}
         dirty={editor.dirty}
         saving={editor.saving}
         conflict={editor.conflict}

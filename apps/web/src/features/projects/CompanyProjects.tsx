@@ -4,6 +4,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCan } from "../session/permissions.ts";
 import { ProjectCard } from "./ProjectCard.tsx";
 import { ProjectFormModal } from "./ProjectFormModal.tsx";
 import { projectsQuery } from "./projects-api.ts";
@@ -13,6 +14,7 @@ export function CompanyProjects({ companyId }: { companyId: string }) {
   const { t } = useTranslation("activities");
   const { data = [] } = useQuery(projectsQuery(companyId));
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan("projects.write");
   return (
     <Paper withBorder p="md" data-testid="company-projects">
       <Stack gap="sm">
@@ -20,14 +22,16 @@ export function CompanyProjects({ companyId }: { companyId: string }) {
           <Title order={2} size="h4">
             {t("projects.title")}
           </Title>
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t("projects.new")}
-          </Button>
+          {canCreate && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => setCreating(true)}
+            >
+              {t("projects.new")}
+            </Button>
+          )}
         </Group>
         {data.length === 0 ? (
           <Text c="dimmed" size="sm">

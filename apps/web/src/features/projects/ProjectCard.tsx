@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { TaskFormModal } from "../tasks/TaskFormModal.tsx";
 import { ProjectLink } from "./ProjectLink.tsx";
 import { setProjectStatus } from "./projects-api.ts";
@@ -16,6 +17,8 @@ export function ProjectCard({ project }: { project: TProject }) {
   const { t } = useTranslation("activities");
   const done = project.milestones.filter((milestone) => milestone.done).length;
   const [addingTask, setAddingTask] = useState(false);
+  const canChange = useCan("projects.write");
+  const canAddTask = useCan("tasks.write");
 
   async function changeStatus(status: string | null) {
     if (!status) return;
@@ -32,14 +35,16 @@ export function ProjectCard({ project }: { project: TProject }) {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
           <ProjectLink id={project.id}>{project.name}</ProjectLink>
-          <ActionIcon
-            variant="subtle"
-            size="sm"
-            onClick={() => setAddingTask(true)}
-            aria-label={t("projects.addTask")}
-          >
-            <IconPlus size={14} aria-hidden />
-          </ActionIcon>
+          {canAddTask && (
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              onClick={() => setAddingTask(true)}
+              aria-label={t("projects.addTask")}
+            >
+              <IconPlus size={14} aria-hidden />
+            </ActionIcon>
+          )}
         </Group>
         <Group gap={6}>
           {project.deadline && (
@@ -59,6 +64,7 @@ export function ProjectCard({ project }: { project: TProject }) {
           aria-label={t("projects.status")}
           value={project.status}
           onChange={changeStatus}
+          disabled={!canChange}
           data={PROJECT_STATUSES.map((status) => ({
             value: status,
             label: t(`projects.statuses.${status}`),

@@ -9,6 +9,7 @@ import { invalidateWork } from "../activities/activities-api.ts";
 import { CompanyPicker } from "../records/CompanyPicker.tsx";
 import { DetailsCard } from "../records/DetailsCard.tsx";
 import { useMembers } from "../records/records-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { projectQuery, updateProject } from "./projects-api.ts";
 
 interface ProjectValues {
@@ -59,6 +60,7 @@ function changes(project: TProject, values: ProjectValues): TProjectUpdateReques
 export function ProjectDetailsForm({ project }: { project: TProject }) {
   const { t } = useTranslation("activities");
   const members = useMembers() ?? [];
+  const canWrite = useCan("projects.write");
   const [base, setBase] = useState(project);
   const [values, setValues] = useState(() => valuesOf(project));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -111,6 +113,7 @@ export function ProjectDetailsForm({ project }: { project: TProject }) {
   return (
     <DetailsCard
       title={t("projects.details")}
+      readOnly={!canWrite}
       dirty={dirty}
       saving={saving}
       conflict={conflict}

@@ -1,12 +1,24 @@
 import "../activities/activities-i18n.ts";
 import type { TMilestone, TProject } from "@kontor/contracts";
-import { ActionIcon, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorMap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { projectQuery, saveMilestones } from "./projects-api.ts";
 
 type MilestoneDraft = Pick<TMilestone, "title" | "dueDate" | "done">;
@@ -20,7 +32,8 @@ function MilestoneRow({
   milestone: TMilestone;
   index: number;
   onSave: (patch: Partial<MilestoneDraft>) => void;
-  onRemove: () => void;
+  /** Without it (a role that may not change projects) the row has no remove button. */
+  onRemove: (() => void) | undefined;
 }) {
   const { t } = useTranslation("activities");
   const [title, setTitle] = useState(milestone.title);
@@ -91,16 +104,18 @@ function MilestoneRow({
             }}
             data-testid={`milestone-due-${index}`}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mt={4}
-            onClick={onRemove}
-            aria-label={t("projects.milestoneRemove", { title: milestone.title })}
-            data-testid={`milestone-remove-${index}`}
-          >
-            <IconTrash size={16} aria-hidden />
-          </ActionIcon>
+          {onRemove && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={4}
+              onClick={onRemove}
+              aria-label={t("projects.milestoneRemove", { title: milestone.title })}
+              data-testid={`milestone-remove-${index}`}
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          )}
         </Group>
       </Group>
     </Group>
@@ -114,6 +129,7 @@ export function ProjectMilestones({ project }: { project: TProject }) {
   const [dueDate, setDueDate] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const canWrite = useCan("projects.write");
   const current: MilestoneDraft[] = project.milestones.map(({ title, dueDate, done }) => ({
     title,
     dueDate,
@@ -159,47 +175,53 @@ export function ProjectMilestones({ project }: { project: TProject }) {
             {t("projects.noMilestones")}
           </Text>
         )}
-        {project.milestones.map((milestone, index) => (
-          <MilestoneRow
-            key={milestone.id}
-            milestone={milestone}
-            index={index}
-            onSave={(patch) =>
-              save(current.map((item, other) => (other === index ? { ...item, ...patch } : item)))
-            }
-            onRemove={() => save(current.filter((_, other) => other !== index))}
-          />
-        ))}
-        <form onSubmit={add} noValidate data-testid="milestone-add-form">
-          <Group gap="xs" align="flex-start">
-            <TextInput
-              style={{ flex: "1 1 180px", minWidth: 0 }}
-              aria-label={t("projects.newMilestone")}
-              placeholder={t("projects.newMilestone")}
-              value={title}
-              onChange={(event) => setTitle(event.currentTarget.value)}
-              error={error}
-              data-testid="milestone-new-title"
-            />
-            <TextInput
-              type="date"
-              w={150}
-              aria-label={t("projects.milestoneDue")}
-              value={dueDate}
-              onChange={(event) => setDueDate(event.currentTarget.value)}
-              data-testid="milestone-new-due"
-            />
-            <Button
-              type="submit"
-              variant="light"
-              loading={saving}
-              leftSection={<IconPlus size={16} aria-hidden />}
-              data-testid="milestone-add"
-            >
-              {t("projects.addMilestone")}
-            </Button>
-          </Group>
-        </form>
+        <Fieldset variant="unstyled" disabled={!canWrite} p={0}>
+          <Stack gap="sm">
+            {project.milestones.map((milestone, index) => (
+              <MilestoneRow
+                key={milestone.id}
+                milestone={milestone}
+                index={index}
+                onSave={(patch) =>
+                  save(current.map((item, other) => (other === index ? { ...item, ...patch } : item)))
+                }
+                onRemove={canWrite ? () => save(current.filter((_, other) => other !== index)) : undefined}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+        {canWrite && (
+          <form onSubmit={add} noValidate data-testid="milestone-add-form">
+            <Group gap="xs" align="flex-start">
+              <TextInput
+                style={{ flex: "1 1 180px", minWidth: 0 }}
+                aria-label={t("projects.newMilestone")}
+                placeholder={t("projects.newMilestone")}
+                value={title}
+                onChange={(event) => setTitle(event.currentTarget.value)}
+                error={error}
+                data-testid="milestone-new-title"
+              />
+              <TextInput
+                type="date"
+                w={150}
+                aria-label={t("projects.milestoneDue")}
+                value={dueDate}
+                onChange={(event) => setDueDate(event.currentTarget.value)}
+                data-testid="milestone-new-due"
+              />
+              <Button
+                type="submit"
+                variant="light"
+                loading={saving}
+                leftSection={<IconPlus size={16} aria-hidden />}
+                data-testid="milestone-add"
+              >
+                {t("projects.addMilestone")}
+              </Button>
+            </Group>
+          </form>
+        )}
       </Stack>
     </Paper>
   );

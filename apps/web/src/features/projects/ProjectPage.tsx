@@ -12,6 +12,7 @@ import { invalidateWork } from "../activities/activities-api.ts";
 import { RecordComments } from "../comments/RecordComments.tsx";
 import { CompanyName } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
+import { useCan } from "../session/permissions.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { ProjectDetailsForm } from "./ProjectDetailsForm.tsx";
 import { ProjectMilestones } from "./ProjectMilestones.tsx";
@@ -29,6 +30,7 @@ function ProjectView({ project }: { project: TProject }) {
   const { t } = useTranslation("activities");
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const canWrite = useCan("projects.write");
 
   async function remove() {
     try {
@@ -73,15 +75,17 @@ function ProjectView({ project }: { project: TProject }) {
             )}
           </Group>
         </Stack>
-        <Button
-          variant="subtle"
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          onClick={() => setConfirming(true)}
-          data-testid="project-delete"
-        >
-          {t("projects.delete")}
-        </Button>
+        {canWrite && (
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={() => setConfirming(true)}
+            data-testid="project-delete"
+          >
+            {t("projects.delete")}
+          </Button>
+        )}
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 2, md: 1 }}>

@@ -5,6 +5,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCan } from "../session/permissions.ts";
 import { TaskFormModal } from "../tasks/TaskFormModal.tsx";
 import { TaskItem } from "../tasks/TaskItem.tsx";
 import { projectTasksQuery } from "../tasks/tasks-api.ts";
@@ -18,6 +19,7 @@ export function ProjectTasks({ project }: { project: TProject }) {
   const { t } = useTranslation("activities");
   const { data = [] } = useQuery(projectTasksQuery(project.id));
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan("tasks.write");
   const tasks = [...data].sort(byStatusThenDue);
   const now = new Date().toISOString();
   return (
@@ -32,15 +34,17 @@ export function ProjectTasks({ project }: { project: TProject }) {
               {t("projects.openTasks", { count: project.openTaskCount })}
             </Badge>
           </Group>
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => setCreating(true)}
-            data-testid="project-new-task"
-          >
-            {t("tasks.new")}
-          </Button>
+          {canCreate && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => setCreating(true)}
+              data-testid="project-new-task"
+            >
+              {t("tasks.new")}
+            </Button>
+          )}
         </Group>
         {tasks.length === 0 ? (
           <Text c="dimmed" size="sm">

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format.ts";
 import { CompanyName } from "../records/field-helpers.tsx";
 import { RecordLink } from "../records/RecordLink.tsx";
+import { useCan } from "../session/permissions.ts";
 import { ProjectCard } from "./ProjectCard.tsx";
 import { ProjectFormModal } from "./ProjectFormModal.tsx";
 import { ProjectLink } from "./ProjectLink.tsx";
@@ -19,6 +20,7 @@ export function ProjectsPage() {
   const { data = [] } = useQuery(projectsQuery());
   const [view, setView] = useState("board");
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan("projects.write");
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -34,9 +36,11 @@ export function ProjectsPage() {
               { value: "list", label: t("projects.list") },
             ]}
           />
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            {t("projects.new")}
-          </Button>
+          {canCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t("projects.new")}
+            </Button>
+          )}
         </Group>
       </Group>
       {view === "board" ? (

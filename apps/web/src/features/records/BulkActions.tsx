@@ -11,10 +11,14 @@ import { useMembers } from "./records-api.ts";
 interface BulkActionsProps {
   object: RecordObject;
   selected: AnyRecord[];
+  /** Whether the member may change and delete these records (delete, owner, tag). */
+  canWrite: boolean;
+  /** Whether the member may add them to a segment. */
+  canSegment: boolean;
   onDone: () => void;
 }
 
-export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
+export function BulkActions({ object, selected, canWrite, canSegment, onDone }: BulkActionsProps) {
   const { t } = useTranslation("records");
   const members = useMembers();
   const [confirming, setConfirming] = useState(false);
@@ -43,18 +47,20 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
         <Text size="sm" fw={600} aria-live="polite">
           {t("bulk.selected", { count })}
         </Text>
-        <Button
-          size="xs"
-          color="red"
-          variant="light"
-          leftSection={<IconTrash size={14} aria-hidden />}
-          onClick={() => setConfirming(true)}
-          loading={busy}
-          data-testid="bulk-delete"
-        >
-          {t("bulk.delete")}
-        </Button>
-        {members && members.length > 0 && (
+        {canWrite && (
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={14} aria-hidden />}
+            onClick={() => setConfirming(true)}
+            loading={busy}
+            data-testid="bulk-delete"
+          >
+            {t("bulk.delete")}
+          </Button>
+        )}
+        {canWrite && members && members.length > 0 && (
           <Menu withinPortal>
             <Menu.Target>
               <Button
@@ -82,42 +88,46 @@ export function BulkActions({ object, selected, onDone }: BulkActionsProps) {
             </Menu.Dropdown>
           </Menu>
         )}
-        <Popover withinPortal trapFocus position="bottom-start">
-          <Popover.Target>
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconTag size={14} aria-hidden />}
-              data-testid="bulk-tag"
-            >
-              {t("bulk.addTag")}
-            </Button>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <form
-              onSubmit={(event) => {
-                event.preventDefault();
-                const value = tag.trim();
-                if (value)
-                  void run(() => bulkAddTag(object, selected, value), "bulk.tagAdded").then(() => setTag(""));
-              }}
-            >
-              <Group gap="xs" align="flex-end">
-                <TextInput
-                  size="xs"
-                  label={t("bulk.tag")}
-                  value={tag}
-                  onChange={(event) => setTag(event.currentTarget.value)}
-                  data-testid="bulk-tag-input"
-                />
-                <Button size="xs" type="submit" data-testid="bulk-tag-submit">
-                  {t("bulk.addTagSubmit")}
-                </Button>
-              </Group>
-            </form>
-          </Popover.Dropdown>
-        </Popover>
-        <AddToSegmentMenu object={object} selected={selected} onDone={onDone} />
+        {canWrite && (
+          <Popover withinPortal trapFocus position="bottom-start">
+            <Popover.Target>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconTag size={14} aria-hidden />}
+                data-testid="bulk-tag"
+              >
+                {t("bulk.addTag")}
+              </Button>
+            </Popover.Target>
+            <Popover.Dropdown>
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  const value = tag.trim();
+                  if (value)
+                    void run(() => bulkAddTag(object, selected, value), "bulk.tagAdded").then(() =>
+                      setTag(""),
+                    );
+                }}
+              >
+                <Group gap="xs" align="flex-end">
+                  <TextInput
+                    size="xs"
+                    label={t("bulk.tag")}
+                    value={tag}
+                    onChange={(event) => setTag(event.currentTarget.value)}
+                    data-testid="bulk-tag-input"
+                  />
+                  <Button size="xs" type="submit" data-testid="bulk-tag-submit">
+                    {t("bulk.addTagSubmit")}
+                  </Button>
+                </Group>
+              </form>
+            </Popover.Dropdown>
+          </Popover>
+        )}
+        {canSegment && <AddToSegmentMenu object={object} selected={selected} onDone={onDone} />}
         <Button size="xs" variant="subtle" leftSection={<IconX size={14} aria-hidden />} onClick={onDone}>
           {t("bulk.clear")}
         </Button>

@@ -6,6 +6,8 @@ import { type ComponentType, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { firstFieldMessage, isApiError } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { NoPermission } from "../session/NoPermission.tsx";
+import { useCan, writePermissionOf } from "../session/permissions.ts";
 import { BulkActions } from "./BulkActions.tsx";
 import { ColumnChooser } from "./ColumnChooser.tsx";
 import { EmptyState } from "./EmptyState.tsx";
@@ -58,10 +60,13 @@ export function RecordListPage<T extends AnyRecord>({
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
   const selected = rows.filter((record) => selection[record.id]);
   const narrowed = Boolean(state.q.trim()) || state.filters.length > 0;
+  const canWrite = useCan(writePermissionOf(config.object));
+  const canSegment = useCan("segments.write");
+  const listPath = config.segment === "people" ? "/people" : "/companies";
 
   useHotkeys([
     ["/", () => searchRef.current?.focus()],
-    ["n", () => onCreateOpenChange(true)],
+    ["n", () => canWrite && onCreateOpenChange(true)],
   ]);
 
   async function edit(record: T, field: FieldSpec<T>, value: string) {
@@ -79,19 +84,24 @@ export function RecordListPage<T extends AnyRecord>({
     }
   }
 
+  // A link to the create form (`?new=true`) says plainly that this role cannot create.
+  if (createOpen && !canWrite) return <NoPermission backTo={listPath} />;
+
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Title order={1} size="h2">
           {t(`${config.segment}.title`)}
         </Title>
-        <Button
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => onCreateOpenChange(true)}
-          data-testid={config.object === "person" ? "new-person" : "new-company"}
-        >
-          {t(`${config.segment}.new`)}
-        </Button>
+        {canWrite && (
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => onCreateOpenChange(true)}
+            data-testid={config.object === "person" ? "new-person" : "new-company"}
+          >
+            {t(`${config.segment}.new`)}
+          </Button>
+        )}
       </Group>
       <Group gap="xs" wrap="wrap">
         <TextInput
@@ -120,7 +130,13 @@ export function RecordListPage<T extends AnyRecord>({
         />
       </Group>
       {selected.length > 0 && (
-        <BulkActions object={config.object} selected={selected} onDone={() => setSelection({})} />
+        <BulkActions
+          object={config.object}
+          selected={selected}
+          canWrite={canWrite}
+          canSegment={canSegment}
+          onDone={() => setSelection({})}
+        />
       )}
       {list.isSuccess && rows.length === 0 ? (
         narrowed ? (
@@ -140,12 +156,16 @@ export function RecordListPage<T extends AnyRecord>({
           <EmptyState
             icon={IconUsers}
             title={t(`${config.segment}.emptyTitle`)}
-            text={t(`${config.segment}.emptyText`)}
-            action={{
-              label: t(`${config.segment}.new`),
-              onClick: () => onCreateOpenChange(true),
-              testId: "empty-create",
-            }}
+            text={t(canWrite ? `${config.segment}.emptyText` : `${config.segment}.emptyTextReadOnly`)}
+            action={
+              canWrite
+                ? {
+                    label: t(`${config.segment}.new`),
+                    onClick: () => onCreateOpenChange(true),
+                    testId: "empty-create",
+                  }
+                : undefined
+            }
           />
         )
       ) : phone ? (
@@ -166,10 +186,11 @@ export function RecordListPage<T extends AnyRecord>({
           onSortChange={state.setSort}
           selection={selection}
           onSelectionChange={setSelection}
+          selectable={canWrite || canSegment}
           hasNextPage={list.hasNextPage}
           isFetchingNextPage={list.isFetchingNextPage}
           fetchNextPage={list.fetchNextPage}
-          onEdit={edit}
+          onEdit={canWrite ? edit : undefined}
         />
       )}
       {createOpen && <CreateForm opened onClose={() => onCreateOpenChange(false)} />}

@@ -5,6 +5,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { MergedFromNote } from "../duplicates/MergedFromNote.tsx";
+import { useCan, writePermissionOf } from "../session/permissions.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { HistoryPanel } from "./HistoryPanel.tsx";
 import { RelationsPanel } from "./RelationsPanel.tsx";
@@ -27,6 +28,7 @@ export function RecordPageLayout({ object, id, name, facts, actions, children }:
   const segment = segmentOf(object);
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const canDelete = useCan(writePermissionOf(object));
 
   async function moveToTrash() {
     try {
@@ -63,15 +65,17 @@ export function RecordPageLayout({ object, id, name, facts, actions, children }:
           </Stack>
           <Group gap="xs">
             {actions}
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={() => setConfirming(true)}
-              data-testid="record-delete"
-            >
-              {t("record.delete")}
-            </Button>
+            {canDelete && (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setConfirming(true)}
+                data-testid="record-delete"
+              >
+                {t("record.delete")}
+              </Button>
+            )}
           </Group>
         </Group>
       </Paper>

@@ -16,8 +16,10 @@ interface RecordRowProps<T extends AnyRecord> {
   index: number;
   start: number;
   selected: boolean;
+  selectable: boolean;
   onToggle: (id: string, checked: boolean) => void;
-  onEdit: (record: T, field: FieldSpec<T>, value: string) => Promise<void>;
+  /** Without it the cells only show their values (a role that may not edit). */
+  onEdit: ((record: T, field: FieldSpec<T>, value: string) => Promise<void>) | undefined;
 }
 
 /** One virtual row; memoised so scrolling only renders rows that come into view. */
@@ -33,13 +35,15 @@ function RecordRowInner<T extends AnyRecord>(props: RecordRowProps<T>) {
       data-testid={`row-${record.id}`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${props.start}px)` }}
     >
-      <td className="kontor-cell" style={{ width: SELECT_WIDTH }}>
-        <Checkbox
-          aria-label={t("list.selectRow", { name: config.displayName(record) })}
-          checked={selected}
-          onChange={(event) => props.onToggle(record.id, event.currentTarget.checked)}
-        />
-      </td>
+      {props.selectable && (
+        <td className="kontor-cell" style={{ width: SELECT_WIDTH }}>
+          <Checkbox
+            aria-label={t("list.selectRow", { name: config.displayName(record) })}
+            checked={selected}
+            onChange={(event) => props.onToggle(record.id, event.currentTarget.checked)}
+          />
+        </td>
+      )}
       {fields.map((field) => (
         <td key={field.key} className="kontor-cell" style={{ width: field.width }}>
           <CellContent config={config} field={field} record={record} onEdit={props.onEdit} />
@@ -55,9 +59,9 @@ function CellContent<T extends AnyRecord>(props: {
   config: ObjectConfig<T>;
   field: FieldSpec<T>;
   record: T;
-  onEdit: (record: T, field: FieldSpec<T>, value: string) => Promise<void>;
+  onEdit: ((record: T, field: FieldSpec<T>, value: string) => Promise<void>) | undefined;
 }) {
-  const { config, field, record } = props;
+  const { config, field, record, onEdit } = props;
   const { t } = useTranslation("records");
   const content = field.isName ? (
     <RecordLink segment={config.segment} id={record.id}>
@@ -68,14 +72,14 @@ function CellContent<T extends AnyRecord>(props: {
       {field.render ? field.render(record) : field.display(record)}
     </span>
   );
-  if (!field.edit || !field.toPatch || field.isName) return content;
+  if (!onEdit || !field.edit || !field.toPatch || field.isName) return content;
   return (
     <EditableCell
       label={fieldLabel(field, t)}
       initial={field.editValue ? field.editValue(record) : field.display(record)}
       type={field.edit}
       testId={`cell-${field.key}`}
-      onSave={(value) => props.onEdit(record, field, value)}
+      onSave={(value) => onEdit(record, field, value)}
     >
       {content}
     </EditableCell>

@@ -20,15 +20,28 @@ export interface RecordTableProps<T extends AnyRecord> {
   onSortChange: (sort: string | null) => void;
   selection: RowSelectionState;
   onSelectionChange: (selection: RowSelectionState) => void;
+  /** Without any bulk action the member may run, rows have no checkboxes. */
+  selectable: boolean;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
-  onEdit: (record: T, field: FieldSpec<T>, value: string) => Promise<void>;
+  /** Saves an inline edit; without it every cell is read-only. */
+  onEdit?: ((record: T, field: FieldSpec<T>, value: string) => Promise<void>) | undefined;
 }
 
 /** Virtualised list table: only the rows in view are in the DOM, so 10,000 loaded rows stay smooth. */
 export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
-  const { config, fields, rows, sort, selection, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  const {
+    config,
+    fields,
+    rows,
+    sort,
+    selection,
+    selectable,
+    hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage,
+  } = props;
   const { t } = useTranslation("records");
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useMemo(
@@ -40,7 +53,7 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
     columns,
     data: rows,
     getRowId: (record: T) => record.id,
-    enableRowSelection: true,
+    enableRowSelection: selectable,
     state: { rowSelection: selection },
     onRowSelectionChange: (updater) =>
       props.onSelectionChange(typeof updater === "function" ? updater(selection) : updater),
@@ -69,11 +82,13 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
     onSelectionChange(checked ? { ...current, [id]: true } : rest);
   }, []);
   const editRecord = useCallback(
-    (record: T, field: FieldSpec<T>, value: string) => latest.current.onEdit(record, field, value),
+    (record: T, field: FieldSpec<T>, value: string) =>
+      latest.current.onEdit?.(record, field, value) ?? Promise.resolve(),
     [],
   );
+  const editable = Boolean(props.onEdit);
 
-  const totalWidth = SELECT_WIDTH + fields.reduce((sum, field) => sum + field.width, 0);
+  const totalWidth = (selectable ? SELECT_WIDTH : 0) + fields.reduce((sum, field) => sum + field.width, 0);
   const allSelected = table.getIsAllRowsSelected();
   const someSelected = table.getIsSomeRowsSelected();
 
@@ -90,15 +105,17 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
       >
         <thead style={{ display: "grid", position: "sticky", top: 0, zIndex: 2 }}>
           <tr aria-rowindex={1} className="kontor-header" style={{ height: ROW_HEIGHT }}>
-            <th className="kontor-cell" style={{ width: SELECT_WIDTH }}>
-              <Checkbox
-                aria-label={t("list.selectAll")}
-                data-testid="select-all"
-                checked={allSelected}
-                indeterminate={!allSelected && someSelected}
-                onChange={table.getToggleAllRowsSelectedHandler()}
-              />
-            </th>
+            {selectable && (
+              <th className="kontor-cell" style={{ width: SELECT_WIDTH }}>
+                <Checkbox
+                  aria-label={t("list.selectAll")}
+                  data-testid="select-all"
+                  checked={allSelected}
+                  indeterminate={!allSelected && someSelected}
+                  onChange={table.getToggleAllRowsSelectedHandler()}
+                />
+              </th>
+            )}
             {fields.map((field) => (
               <HeaderCell key={field.key} field={field} sort={sort} onSortChange={props.onSortChange} />
             ))}
@@ -117,8 +134,9 @@ export function RecordTable<T extends AnyRecord>(props: RecordTableProps<T>) {
                 index={item.index}
                 start={item.start}
                 selected={Boolean(selection[row.id])}
+                selectable={selectable}
                 onToggle={toggleRow}
-                onEdit={editRecord}
+                onEdit={editable ? editRecord : undefined}
               />
             );
           })}

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
+import { useCan } from "../session/permissions.ts";
 import { RecordLink } from "./RecordLink.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
 import type { RecordObject } from "./record-config.ts";
@@ -15,6 +16,7 @@ import { workspaceSettingsQuery } from "./records-api.ts";
 /** Labelled links between records (parent of, referred by, ...) in both directions. */
 export function RelationsPanel({ recordType, recordId }: { recordType: RecordObject; recordId: string }) {
   const { t } = useTranslation("records");
+  const canWrite = useCan("relations.write");
   const key = ["relations", recordType, recordId];
   const { data: relations = [] } = useQuery({
     queryKey: key,
@@ -74,35 +76,39 @@ export function RelationsPanel({ recordType, recordId }: { recordType: RecordObj
                 {other.name ?? t("relations.unnamed")}
               </RecordLink>
             </div>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t("relations.remove")}
-              onClick={() => remove(relation.id)}
-            >
-              <IconTrash size={16} aria-hidden />
-            </ActionIcon>
+            {canWrite && (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t("relations.remove")}
+                onClick={() => remove(relation.id)}
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            )}
           </Group>
         );
       })}
-      <Stack gap="xs" mt="sm">
-        <Select
-          label={t("relations.label")}
-          data={labels.map((item) => ({ value: item.key, label: item.label }))}
-          value={label}
-          onChange={setLabel}
-          data-testid="relation-label"
-        />
-        <RecordPicker
-          label={t("relations.target")}
-          value={target}
-          onChange={setTarget}
-          excludeId={recordId}
-        />
-        <Button onClick={add} disabled={!label || !target} data-testid="relation-add">
-          {t("relations.add")}
-        </Button>
-      </Stack>
+      {canWrite && (
+        <Stack gap="xs" mt="sm">
+          <Select
+            label={t("relations.label")}
+            data={labels.map((item) => ({ value: item.key, label: item.label }))}
+            value={label}
+            onChange={setLabel}
+            data-testid="relation-label"
+          />
+          <RecordPicker
+            label={t("relations.target")}
+            value={target}
+            onChange={setTarget}
+            excludeId={recordId}
+          />
+          <Button onClick={add} disabled={!label || !target} data-testid="relation-add">
+            {t("relations.add")}
+          </Button>
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { IconDeviceFloppy, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError } from "../../lib/query-client.ts";
+import { useCan } from "../session/permissions.ts";
 import { useSession } from "../session/session-api.ts";
 import type { ListParams, RecordObject } from "./record-config.ts";
 import {
@@ -28,13 +29,22 @@ export function SavedViews({ object, activeId, current, onApply }: SavedViewsPro
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState("");
   const [visibility, setVisibility] = useState<"private" | "shared">("private");
+  const canShare = useCan("savedViews.share");
+  const canManageShared = useCan("savedViews.manageShared");
   const active = views.find((view) => view.id === activeId) ?? null;
+  // Everyone changes their own views; a shared view of someone else only with the permission.
+  const canChangeActive = active !== null && (active.ownerId === user?.id || canManageShared);
   const snapshot = { filters: current.filters, columns: current.columns, sort: current.sort };
 
   async function save() {
     if (!name.trim()) return;
     try {
-      const view = await createSavedView({ object, name: name.trim(), visibility, ...snapshot });
+      const view = await createSavedView({
+        object,
+        name: name.trim(),
+        visibility: canShare ? visibility : "private",
+        ...snapshot,
+      });
       setSaving(false);
       setName("");
       onApply(view);
@@ -59,7 +69,7 @@ export function SavedViews({ object, activeId, current, onApply }: SavedViewsPro
         w={200}
         data-testid="saved-view-select"
       />
-      {active && active.ownerId === user?.id && (
+      {active && canChangeActive && (
         <>
           <ActionIcon
             variant="default"
@@ -106,16 +116,18 @@ export function SavedViews({ object, activeId, current, onApply }: SavedViewsPro
               data-autofocus
               data-testid="save-view-name"
             />
-            <SegmentedControl
-              aria-label={t("views.visibility")}
-              value={visibility}
-              onChange={(value) => setVisibility(value as "private" | "shared")}
-              data={[
-                { value: "private", label: t("views.private") },
-                { value: "shared", label: t("views.sharedLong") },
-              ]}
-              data-testid="save-view-visibility"
-            />
+            {canShare && (
+              <SegmentedControl
+                aria-label={t("views.visibility")}
+                value={visibility}
+                onChange={(value) => setVisibility(value as "private" | "shared")}
+                data={[
+                  { value: "private", label: t("views.private") },
+                  { value: "shared", label: t("views.sharedLong") },
+                ]}
+                data-testid="save-view-visibility"
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setSaving(false)}>
                 {t("common:cancel")}

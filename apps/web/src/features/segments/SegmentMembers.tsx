@@ -15,6 +15,7 @@ import { RecordCards } from "../records/RecordCards.tsx";
 import { RecordTable } from "../records/RecordTable.tsx";
 import type { AnyRecord, FieldSpec, ObjectConfig } from "../records/record-config.ts";
 import { patchRecord } from "../records/records-api.ts";
+import { useCan, writePermissionOf } from "../session/permissions.ts";
 import { removeSegmentMembers, type Segment, useSegmentMembers } from "./segments-api.ts";
 
 /** Members of a segment in the lists' virtualised table (cards on phones), loaded over `nextCursor`. */
@@ -36,6 +37,10 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
   const members = useSegmentMembers<AnyRecord>(segment.id, sort);
   const rows = useMemo(() => members.data?.pages.flatMap((page) => page.data) ?? [], [members.data]);
   const selected = rows.filter((record) => selection[record.id]);
+  const canWrite = useCan(writePermissionOf(segment.object));
+  const canSegment = useCan("segments.write");
+  // A static segment's selection only removes members; a dynamic one's runs the lists' bulk actions.
+  const selectable = segment.kind === "static" ? canSegment : canWrite || canSegment;
 
   async function edit(record: AnyRecord, field: FieldSpec<AnyRecord>, value: string) {
     if (!field.toPatch) return;
@@ -107,7 +112,13 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
             </Group>
           </Paper>
         ) : (
-          <BulkActions object={segment.object} selected={selected} onDone={() => setSelection({})} />
+          <BulkActions
+            object={segment.object}
+            selected={selected}
+            canWrite={canWrite}
+            canSegment={canSegment}
+            onDone={() => setSelection({})}
+          />
         ))}
       {phone ? (
         <RecordCards
@@ -118,7 +129,7 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
           isFetchingNextPage={members.isFetchingNextPage}
           fetchNextPage={members.fetchNextPage}
           renderAction={
-            segment.kind === "static"
+            segment.kind === "static" && canSegment
               ? (record) => (
                   <ActionIcon
                     variant="subtle"
@@ -144,10 +155,11 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
           onSortChange={setSort}
           selection={selection}
           onSelectionChange={setSelection}
+          selectable={selectable}
           hasNextPage={members.hasNextPage}
           isFetchingNextPage={members.isFetchingNextPage}
           fetchNextPage={members.fetchNextPage}
-          onEdit={edit}
+          onEdit={canWrite ? edit : undefined}
         />
       )}
     </>

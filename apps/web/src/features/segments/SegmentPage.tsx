@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError } from "../../lib/query-client.ts";
+import { useCan } from "../session/permissions.ts";
 import { DefinitionSummary } from "./DefinitionSummary.tsx";
 import { SegmentCount } from "./SegmentCount.tsx";
 import { SegmentEditorModal } from "./SegmentEditorModal.tsx";
@@ -21,6 +22,7 @@ export function SegmentPage() {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const canChange = useCan("segments.write");
 
   async function remove() {
     try {
@@ -70,34 +72,36 @@ export function SegmentPage() {
             {segment.description && <Text size="sm">{segment.description}</Text>}
             <DefinitionSummary segment={segment} />
           </Stack>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={() => setEditing(true)}
-              data-testid="segment-edit"
-            >
-              {t(segment.kind === "dynamic" ? "editConditions" : "edit")}
-            </Button>
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={() => setConfirming(true)}
-              data-testid="segment-delete"
-            >
-              {t("delete")}
-            </Button>
-          </Group>
+          {canChange && (
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setEditing(true)}
+                data-testid="segment-edit"
+              >
+                {t(segment.kind === "dynamic" ? "editConditions" : "edit")}
+              </Button>
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setConfirming(true)}
+                data-testid="segment-delete"
+              >
+                {t("delete")}
+              </Button>
+            </Group>
+          )}
         </Group>
       </Paper>
-      {segment.kind === "static" && (
+      {segment.kind === "static" && canChange && (
         <Text size="sm" c="dimmed">
           {t(segment.object === "person" ? "members.addHintPeople" : "members.addHintCompanies")}
         </Text>
       )}
       <SegmentMembers key={`${segment.id}-${segment.version}`} segment={segment} />
-      {editing && <SegmentEditorModal segment={segment} onClose={() => setEditing(false)} />}
+      {editing && canChange && <SegmentEditorModal segment={segment} onClose={() => setEditing(false)} />}
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../records/EmptyState.tsx";
 import type { RecordObject } from "../records/record-config.ts";
+import { useCan } from "../session/permissions.ts";
 import { SegmentCount } from "./SegmentCount.tsx";
 import { SegmentEditorModal } from "./SegmentEditorModal.tsx";
 import { segmentsQuery } from "./segments-api.ts";
@@ -29,6 +30,7 @@ export function SegmentsPage() {
   const { t } = useTranslation("segments");
   const [filter, setFilter] = useState<ObjectFilter>("all");
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan("segments.write");
   const { data: segments = [], isSuccess } = useQuery(segmentsQuery());
   const shown = segments.filter((segment) => filter === "all" || segment.object === filter);
 
@@ -38,13 +40,15 @@ export function SegmentsPage() {
         <Title order={1} size="h2">
           {t("title")}
         </Title>
-        <Button
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => setCreating(true)}
-          data-testid="new-segment"
-        >
-          {t("new")}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="new-segment"
+          >
+            {t("new")}
+          </Button>
+        )}
       </Group>
       <Text c="dimmed" size="sm">
         {t("intro")}
@@ -65,8 +69,12 @@ export function SegmentsPage() {
         <EmptyState
           icon={IconFilterStar}
           title={t(segments.length > 0 ? "emptyFilteredTitle" : "emptyTitle")}
-          text={t("emptyText")}
-          action={{ label: t("new"), onClick: () => setCreating(true), testId: "segments-empty-create" }}
+          text={t(canCreate ? "emptyText" : "emptyTextReadOnly")}
+          action={
+            canCreate
+              ? { label: t("new"), onClick: () => setCreating(true), testId: "segments-empty-create" }
+              : undefined
+          }
         />
       ) : (
         <Paper withBorder>

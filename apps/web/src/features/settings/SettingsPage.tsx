@@ -22,13 +22,14 @@ import { formatDate } from "../../lib/format.ts";
 import { unwrap } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { useMembers, workspaceSettingsQuery } from "../records/records-api.ts";
-import { useSession } from "../session/session-api.ts";
+import { NoPermission } from "../session/NoPermission.tsx";
+import { useCan } from "../session/permissions.ts";
 import { LabelledListEditor } from "./LabelledListEditor.tsx";
 
 export function SettingsPage() {
   const { t } = useTranslation("settings");
-  const { workspace } = useSession();
-  const isAdmin = workspace?.role === "admin";
+  const canUpdateSettings = useCan("settings.update");
+  const canManageMembers = useCan("members.manage");
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -44,10 +45,10 @@ export function SettingsPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="workspace" pt="md">
-          <WorkspaceSettingsForm readOnly={!isAdmin} />
+          <WorkspaceSettingsForm readOnly={!canUpdateSettings} />
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
-          {isAdmin ? <MembersList /> : <Text c="dimmed">{t("members.adminOnly")}</Text>}
+          {canManageMembers ? <MembersList /> : <NoPermission />}
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -117,11 +118,13 @@ function WorkspaceSettingsForm({ readOnly }: { readOnly: boolean }) {
               errors={form.errors}
               onChange={(value) => form.setField("relationLabels", value)}
             />
-            <Group justify="flex-end">
-              <Button type="submit" loading={saving} data-testid="workspace-settings-save">
-                {t("common:save")}
-              </Button>
-            </Group>
+            {!readOnly && (
+              <Group justify="flex-end">
+                <Button type="submit" loading={saving} data-testid="workspace-settings-save">
+                  {t("common:save")}
+                </Button>
+              </Group>
+            )}
           </Stack>
         </fieldset>
       </form>

@@ -5,6 +5,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCan } from "../session/permissions.ts";
 import { TaskFormModal } from "./TaskFormModal.tsx";
 import { TaskItem } from "./TaskItem.tsx";
 import { myTasksQuery } from "./tasks-api.ts";
@@ -44,19 +45,22 @@ export function MyTasksPage() {
   const { t } = useTranslation("activities");
   const { data } = useQuery(myTasksQuery());
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan("tasks.write");
   return (
     <Stack gap="md" maw={900}>
       <Group justify="space-between">
         <Title order={1} size="h2">
           {t("tasks.mine")}
         </Title>
-        <Button
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => setCreating(true)}
-          data-testid="new-task"
-        >
-          {t("tasks.new")}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="new-task"
+          >
+            {t("tasks.new")}
+          </Button>
+        )}
       </Group>
       <Section id="overdue" title={t("tasks.overdue")} tasks={data?.overdue ?? []} overdue />
       <Section id="today" title={t("tasks.today")} tasks={data?.today ?? []} />

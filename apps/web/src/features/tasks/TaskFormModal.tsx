@@ -1,6 +1,6 @@
 import "../activities/activities-i18n.ts";
 import type { TRecordLink, TTask } from "@kontor/contracts";
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Fieldset, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
@@ -11,6 +11,8 @@ import { fieldErrorMap, isApiError } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
 import { ConflictAlert } from "../records/ConflictAlert.tsx";
+import { NoPermission, ReadOnlyNote } from "../session/NoPermission.tsx";
+import { useCan } from "../session/permissions.ts";
 import { meQuery } from "../session/session-api.ts";
 import { notifyMovedToTrash } from "../trash/notify-moved-to-trash.tsx";
 import { TaskFormFields } from "./TaskFormFields.tsx";
@@ -33,20 +35,48 @@ interface TaskFormModalProps {
   projectId?: string;
 }
 
-/** New task or follow-up ("Wiedervorlage"), or an existing one to edit: one form for both. */
+/**
+ * New task or follow-up ("Wiedervorlage"), or an existing one to edit: one form for both.
+ * A role that may not write tasks sees an existing task read-only, and no form for a new one.
+ */
 export function TaskFormModal(props: TaskFormModalProps) {
   const { t } = useTranslation("activities");
   const phone = useMediaQuery("(max-width: 36em)");
+  const canWrite = useCan("tasks.write");
+  const title = !props.task ? t("tasks.new") : canWrite ? t("tasks.edit") : t("tasks.view");
   return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={props.task ? t("tasks.edit") : t("tasks.new")}
-      size="lg"
-      fullScreen={phone}
-    >
-      <TaskForm {...props} />
+    <Modal opened={props.opened} onClose={props.onClose} title={title} size="lg" fullScreen={phone}>
+      {canWrite ? (
+        <TaskForm {...props} />
+      ) : props.task ? (
+        <TaskView task={props.task} onClose={props.onClose} />
+      ) : (
+        <NoPermission />
+      )}
     </Modal>
+  );
+}
+
+/** A task for a role that only reads: the form's fields, disabled, and a close button. */
+function TaskView({ task, onClose }: { task: TTask; onClose: () => void }) {
+  const { t } = useTranslation("activities");
+  return (
+    <Stack data-testid="task-view">
+      <ReadOnlyNote />
+      <Fieldset variant="unstyled" disabled p={0}>
+        <TaskFormFields
+          values={valuesOfTask(task)}
+          errors={{}}
+          onChange={() => {}}
+          onSubmitShortcut={() => {}}
+        />
+      </Fieldset>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t("common:close")}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../lib/format.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { useCan } from "../session/permissions.ts";
 import { TaskFormModal } from "./TaskFormModal.tsx";
 import { completeTask, reopenTask, snoozeTask } from "./tasks-api.ts";
 
@@ -22,6 +23,7 @@ export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boo
   const { t } = useTranslation("activities");
   const done = task.status === "done";
   const [editing, setEditing] = useState(false);
+  const canWrite = useCan("tasks.write");
 
   async function toggle() {
     try {
@@ -45,15 +47,17 @@ export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boo
   return (
     <Group justify="space-between" wrap="nowrap" data-testid={`task-${task.id}`}>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Checkbox
-          checked={done}
-          onChange={toggle}
-          aria-label={t(done ? "tasks.reopen" : "tasks.complete", { title: task.title })}
-          data-testid={`task-complete-${task.id}`}
-        />
+        {canWrite && (
+          <Checkbox
+            checked={done}
+            onChange={toggle}
+            aria-label={t(done ? "tasks.reopen" : "tasks.complete", { title: task.title })}
+            data-testid={`task-complete-${task.id}`}
+          />
+        )}
         <UnstyledButton
           onClick={() => setEditing(true)}
-          title={t("tasks.edit")}
+          title={canWrite ? t("tasks.edit") : t("tasks.view")}
           style={{ minWidth: 0 }}
           data-testid={`task-open-${task.id}`}
         >
@@ -88,7 +92,7 @@ export function TaskItem({ task, overdue = false }: { task: TTask; overdue?: boo
         >
           {t(`tasks.priorities.${task.priority}`)}
         </Badge>
-        {!done && (
+        {!done && canWrite && (
           <Menu position="bottom-end">
             <Menu.Target>
               <ActionIcon

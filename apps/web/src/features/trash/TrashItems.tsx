@@ -2,11 +2,26 @@ import type { TTrashItem } from "@kontor/contracts";
 import { Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { usePermissions, writePermissionOf } from "../session/permissions.ts";
+import { useSession } from "../session/session-api.ts";
 
 interface TrashItemsProps {
   items: TTrashItem[];
   restoring: string | null;
   onRestore: (item: TTrashItem) => void;
+}
+
+/**
+ * Whether the member may take this item out of the trash: whoever may write such records; for a
+ * comment, whoever may delete it (its author or a role with `comments.deleteAny`). The author is
+ * not in the trash list, so "deleted by me" stands in for it.
+ */
+function useCanRestore(item: TTrashItem): boolean {
+  const permissions = usePermissions();
+  const { user } = useSession();
+  if (!permissions.has(writePermissionOf(item.recordType))) return false;
+  if (item.recordType !== "comment") return true;
+  return permissions.has("comments.deleteAny") || item.deletedBy === user?.id;
 }
 
 function RestoreButton({
@@ -15,6 +30,8 @@ function RestoreButton({
   onRestore,
 }: { item: TTrashItem } & Omit<TrashItemsProps, "items">) {
   const { t } = useTranslation("records");
+  const canRestore = useCanRestore(item);
+  if (!canRestore) return null;
   return (
     <Button
       size="xs"

@@ -85,7 +85,7 @@ async function main() {
     // A city with plenty of people, picked from the data.
     const city = (
       await raw.query<{ city: string }>(
-        "SELECT address->>'city' AS city FROM people WHERE workspace_id = $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+        "SELECT address->>'city' AS city FROM people WHERE workspace_id = $1 AND address->>'city' IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
         [workspaceId],
       )
     ).rows[0]!.city;

@@ -58,7 +58,7 @@ export async function signInContext(context: BrowserContext, baseUrl: string, ad
 export async function callApi<T>(
   context: BrowserContext,
   baseUrl: string,
-  request: { method?: "GET" | "POST" | "PATCH" | "DELETE"; path: string; body?: unknown },
+  request: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown },
 ): Promise<T> {
   const response = await context.request.fetch(`${baseUrl}${request.path}`, {
     method: request.method ?? "GET",

@@ -50,7 +50,7 @@ const brunoLogin: Admin = {
 };
 const text = (key: string, language: Language = "en") => uiText(language, "activities", key);
 
-function api<T>(path: string, method?: "POST" | "PATCH" | "DELETE", body?: unknown, on = context) {
+function api<T>(path: string, method?: "POST" | "PUT" | "PATCH" | "DELETE", body?: unknown, on = context) {
   return callApi<T>(on, server.baseUrl, { path, ...(method ? { method } : {}), body });
 }
 
@@ -186,6 +186,25 @@ describe("tasks, projects and mentions", () => {
     await page.getByTestId("milestone-due-0").press("Enter");
     await expect.poll(async () => (await project()).milestones[0]?.dueDate).toBe("2027-02-01");
     await expectText(page.getByTestId("project-milestones"), "(1/1)");
+
+    // Someone else saves the milestones meanwhile: a tick here writes nothing and shows the conflict.
+    await api(`/api/v1/projects/${projectId}/milestones`, "PUT", {
+      milestones: [
+        { title: "Vor-Ort-Termin mit Kunde", dueDate: "2027-02-01", done: true },
+        { title: "Abnahme" },
+      ],
+    });
+    await page.getByTestId("milestone-done-0").click();
+    await page.getByTestId("project-milestones").getByTestId("version-conflict").waitFor();
+    expect((await project()).milestones.map(({ title }) => title)).toEqual([
+      "Vor-Ort-Termin mit Kunde",
+      "Abnahme",
+    ]);
+    await page.getByTestId("project-milestones").getByTestId("version-reload").click();
+    await expectText(page.getByTestId("project-milestones"), "(1/2)");
+    expect(await page.getByTestId("project-milestones").getByTestId("version-conflict").count()).toBe(0);
+    await page.getByTestId("milestone-remove-1").click();
+    await expect.poll(async () => (await project()).milestones.length).toBe(1);
 
     // A task in the project, completed from the project's list.
     await page.getByTestId("project-new-task").click();

@@ -47,6 +47,8 @@ export const ZProject = ZRecordMeta.extend({
   deadline: z.iso.date().nullable(),
   status: ZProjectStatus,
   milestones: z.array(ZMilestone),
+  /** The milestone list's version: send it as `If-Match` when replacing the milestones. */
+  milestonesVersion: z.int(),
   openTaskCount: z.int(),
 });
 export type TProject = z.infer<typeof ZProject>;

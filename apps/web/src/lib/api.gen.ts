@@ -4197,6 +4197,7 @@ export interface paths {
                                     dueDate: string | null;
                                     done: boolean;
                                 }[];
+                                milestonesVersion: number;
                                 openTaskCount: number;
                             }[];
                             nextCursor: string | null;
@@ -4266,6 +4267,7 @@ export interface paths {
                                 dueDate: string | null;
                                 done: boolean;
                             }[];
+                            milestonesVersion: number;
                             openTaskCount: number;
                         };
                     };
@@ -4328,6 +4330,7 @@ export interface paths {
                                 dueDate: string | null;
                                 done: boolean;
                             }[];
+                            milestonesVersion: number;
                             openTaskCount: number;
                         };
                     };
@@ -4359,7 +4362,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update a project */
+        /**
+         * Update a project
+         * @description Send `If-Match: <version>`; a stale version gets 412 and changes nothing.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -4416,6 +4422,7 @@ export interface paths {
                                 dueDate: string | null;
                                 done: boolean;
                             }[];
+                            milestonesVersion: number;
                             openTaskCount: number;
                         };
                     };
@@ -4432,7 +4439,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a project's milestones */
+        /**
+         * Replace a project's milestones
+         * @description The list has its own version, `milestonesVersion` (the project's `version` stays, so a details edit is never made stale by milestones). Send `If-Match: <milestonesVersion>`; a stale one gets 412 and changes nothing. The response's ETag is the new `milestonesVersion`; the same list again writes nothing.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -4485,6 +4495,7 @@ export interface paths {
                                 dueDate: string | null;
                                 done: boolean;
                             }[];
+                            milestonesVersion: number;
                             openTaskCount: number;
                         };
                     };
@@ -4550,6 +4561,7 @@ export interface paths {
                                 dueDate: string | null;
                                 done: boolean;
                             }[];
+                            milestonesVersion: number;
                             openTaskCount: number;
                         };
                     };

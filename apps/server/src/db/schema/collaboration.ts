@@ -293,6 +293,8 @@ export const projects = pgTable(
     startDate: date("start_date", { mode: "string" }),
     deadline: date("deadline", { mode: "string" }),
     status: text("status").notNull().default("planned"),
+    /** The milestone list's own If-Match version, apart from `version` (decision 0017). */
+    milestonesVersion: integer("milestones_version").notNull().default(1),
   },
   (table) => [
     index("projects_ws_created_idx").on(table.workspaceId, table.createdAt, table.id).where(live),

@@ -37,6 +37,25 @@ export async function updateProject(
   return row;
 }
 
+/** Claims the next milestone list version; undefined when `expectedVersion` is no longer current. */
+export async function bumpMilestonesVersion(
+  db: Executor,
+  options: { workspaceId: string; id: string; expectedVersion: number },
+) {
+  const [row] = await db
+    .update(projects)
+    .set({ milestonesVersion: sql`${projects.milestonesVersion} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        scoped(options.workspaceId, options.id),
+        live,
+        eq(projects.milestonesVersion, options.expectedVersion),
+      ),
+    )
+    .returning({ id: projects.id });
+  return row;
+}
+
 export function listProjects(db: Executor, workspaceId: string, plan: ListPlan) {
   return db
     .select({ row: projects, sortValue: plan.sortValue, id: projects.id })

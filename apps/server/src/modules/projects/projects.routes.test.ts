@@ -76,6 +76,103 @@ describe("projects", () => {
     expect(moved.body).toMatchObject({ status: "done", version: 2 });
   });
 
+  it("replaces milestones with If-Match on their own version: stale gets 412 and changes nothing", async () => {
+    const created = await ctx.request({
+      method: "POST",
+      path: "/api/v1/projects",
+      as: member,
+      body: { name: "Relaunch", milestones: [{ title: "Entwurf" }] },
+    });
+    const id = created.body.id;
+    expect(created.body).toMatchObject({ version: 1, milestonesVersion: 1 });
+    const fetched = await ctx.request({ path: `/api/v1/projects/${id}`, as: member });
+    expect(fetched.headers.get("etag")).toBe('"1"');
+
+    const saved = await ctx.request({
+      method: "PUT",
+      path: `/api/v1/projects/${id}/milestones`,
+      as: member,
+      headers: { "if-match": '"1"' },
+      body: { milestones: [{ title: "Entwurf", done: true }, { title: "Abnahme" }] },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, milestonesVersion: 2 });
+    expect(saved.headers.get("etag")).toBe('"2"');
+
+    // Someone who still holds milestone version 1 must not overwrite the list.
+    const stale = await ctx.request({
+      method: "PUT",
+      path: `/api/v1/projects/${id}/milestones`,
+      as: admin,
+      headers: { "if-match": "1" },
+      body: { milestones: [] },
+    });
+    expectProblem(stale, 412, "version_conflict");
+    const after = await ctx.request({ path: `/api/v1/projects/${id}`, as: member });
+    expect(after.body).toMatchObject({ version: 1, milestonesVersion: 2 });
+    expect(after.body.milestones.map((m: { title: string; done: boolean }) => [m.title, m.done])).toEqual([
+      ["Entwurf", true],
+      ["Abnahme", false],
+    ]);
+
+    // The details keep their own version: a details edit opened before the milestone save still saves.
+    const details = await ctx.request({
+      method: "PATCH",
+      path: `/api/v1/projects/${id}`,
+      as: admin,
+      headers: { "if-match": "1" },
+      body: { name: "Relaunch 2027" },
+    });
+    expect(details.status, JSON.stringify(details.body)).toBe(200);
+    expect(details.body).toMatchObject({ version: 2, milestonesVersion: 2 });
+
+    // The same list again writes nothing and keeps the version.
+    const same = await ctx.request({
+      method: "PUT",
+      path: `/api/v1/projects/${id}/milestones`,
+      as: member,
+      headers: { "if-match": "2" },
+      body: { milestones: [{ title: "Entwurf", done: true }, { title: "Abnahme" }] },
+    });
+    expect(same.body.milestonesVersion).toBe(2);
+    expectProblem(
+      await ctx.request({
+        method: "PUT",
+        path: `/api/v1/projects/${id}/milestones`,
+        as: member,
+        headers: { "if-match": "zwei" },
+        body: { milestones: [] },
+      }),
+      400,
+      "validation_failed",
+    );
+  });
+
+  it("lets exactly one of two concurrent milestone saves with the same If-Match win", async () => {
+    const created = await ctx.request({
+      method: "POST",
+      path: "/api/v1/projects",
+      as: member,
+      body: { name: "Parallel" },
+    });
+    const id = created.body.id;
+    const results = await Promise.all(
+      ["A", "B"].map((title) =>
+        ctx.request({
+          method: "PUT",
+          path: `/api/v1/projects/${id}/milestones`,
+          as: member,
+          headers: { "if-match": "1" },
+          body: { milestones: [{ title }] },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const after = await ctx.request({ path: `/api/v1/projects/${id}`, as: member });
+    expect(after.body.milestonesVersion).toBe(2);
+    expect(after.body.milestones).toHaveLength(1);
+  });
+
   it("validates company, owner and members within the workspace", async () => {
     const response = await ctx.request({
       method: "POST",

@@ -37,31 +37,54 @@ export function projectsRoutes({ projects }: { projects: ProjectsService }): Fas
 
     app.get("/projects/:id", {
       schema: { tags, summary: "Get a project", params: ZIdParams, response: { 200: ZProject } },
-      handler: (request) => projects.get(actorOf(request), request.params.id),
+      handler: async (request, reply) => {
+        const project = await projects.get(actorOf(request), request.params.id);
+        return reply.header("etag", `"${project.version}"`).send(project);
+      },
     });
 
     app.patch("/projects/:id", {
       schema: {
         tags,
         summary: "Update a project",
+        description: "Send `If-Match: <version>`; a stale version gets 412 and changes nothing.",
         params: ZIdParams,
         body: ZProjectUpdateRequest,
         response: { 200: ZProject },
       },
-      handler: (request) =>
-        projects.update(actorOf(request), request.params.id, request.body, ifMatchVersion(request)),
+      handler: async (request, reply) => {
+        const project = await projects.update(
+          actorOf(request),
+          request.params.id,
+          request.body,
+          ifMatchVersion(request),
+        );
+        return reply.header("etag", `"${project.version}"`).send(project);
+      },
     });
 
     app.put("/projects/:id/milestones", {
       schema: {
         tags,
         summary: "Replace a project's milestones",
+        description:
+          "The list has its own version, `milestonesVersion` (the project's `version` stays, so a " +
+          "details edit is never made stale by milestones). Send `If-Match: <milestonesVersion>`; a " +
+          "stale one gets 412 and changes nothing. The response's ETag is the new `milestonesVersion`; " +
+          "the same list again writes nothing.",
         params: ZIdParams,
         body: z.strictObject({ milestones: z.array(ZMilestoneInput).max(100) }),
         response: { 200: ZProject },
       },
-      handler: (request) =>
-        projects.replaceMilestones(actorOf(request), request.params.id, request.body.milestones),
+      handler: async (request, reply) => {
+        const project = await projects.replaceMilestones(
+          actorOf(request),
+          request.params.id,
+          request.body.milestones,
+          ifMatchVersion(request),
+        );
+        return reply.header("etag", `"${project.milestonesVersion}"`).send(project);
+      },
     });
 
     app.delete("/projects/:id", {

@@ -46,6 +46,7 @@ function presentProject(
         done: milestone.done,
       }),
     ),
+    milestonesVersion: row.milestonesVersion,
     openTaskCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -72,6 +73,21 @@ async function assertMembers(
   (input.memberIds ?? []).forEach((id, index) => {
     if (!found.has(id)) errors.add(`memberIds.${index}`, "Not a member of this workspace", "not_a_member");
   });
+}
+
+type MilestoneInput = { title: string; dueDate?: string | null | undefined; done?: boolean | undefined };
+
+/** True when the input lists the same milestones (title, due date, done) in the same order. */
+function sameMilestones(current: TMilestone[], input: MilestoneInput[]) {
+  return (
+    current.length === input.length &&
+    current.every(
+      (milestone, index) =>
+        milestone.title === input[index]!.title &&
+        milestone.dueDate === (input[index]!.dueDate ?? null) &&
+        milestone.done === (input[index]!.done ?? false),
+    )
+  );
 }
 
 export function createProjectsService({ db }: { db: Database }) {
@@ -204,14 +220,34 @@ export function createProjectsService({ db }: { db: Database }) {
       });
     },
 
+    /**
+     * Replaces the milestone list. The list has its own version (`milestonesVersion`, decision
+     * 0017), so saving milestones never makes a details edit stale, nor the other way round: a
+     * stale `If-Match` gets 412 and changes nothing; the same list again writes nothing.
+     */
     async replaceMilestones(
       actor: Actor,
       id: string,
-      milestones: { title: string; dueDate?: string | null | undefined; done?: boolean | undefined }[],
+      milestones: MilestoneInput[],
+      expectedVersion?: number,
     ) {
       authorizeRecord(actor, "update");
       return db.transaction(async (tx) => {
         const before = await load(tx, actor, id);
+        if (expectedVersion !== undefined && before.milestonesVersion !== expectedVersion) {
+          throw new AppError(
+            "version_conflict",
+            `The milestones changed meanwhile (now version ${before.milestonesVersion}).`,
+          );
+        }
+        if (sameMilestones(before.milestones, milestones)) return before;
+        const row = await repo.bumpMilestonesVersion(tx, {
+          workspaceId: actor.workspaceId,
+          id,
+          expectedVersion: before.milestonesVersion,
+        });
+        if (!row)
+          throw new AppError("version_conflict", "The milestones changed meanwhile; reload and try again.");
         await repo.replaceMilestones(tx, { workspaceId: actor.workspaceId, projectId: id, milestones });
         const after = await load(tx, actor, id);
         await recordChange(tx, {

@@ -15,13 +15,17 @@ import {
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorMap } from "../../lib/problem.ts";
+import { fieldErrorMap, isApiError } from "../../lib/problem.ts";
 import { notifyError, queryClient } from "../../lib/query-client.ts";
 import { invalidateWork } from "../activities/activities-api.ts";
+import { ConflictAlert } from "../records/ConflictAlert.tsx";
 import { useCan } from "../session/permissions.ts";
 import { projectQuery, saveMilestones } from "./projects-api.ts";
 
 type MilestoneDraft = Pick<TMilestone, "title" | "dueDate" | "done">;
+
+const draftsOf = (project: TProject): MilestoneDraft[] =>
+  project.milestones.map(({ title, dueDate, done }) => ({ title, dueDate, done }));
 
 function MilestoneRow({
   milestone,
@@ -130,20 +134,31 @@ export function ProjectMilestones({ project }: { project: TProject }) {
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const canWrite = useCan("projects.write");
-  const current: MilestoneDraft[] = project.milestones.map(({ title, dueDate, done }) => ({
-    title,
-    dueDate,
-    done,
-  }));
+  const [conflict, setConflict] = useState(false);
+  // Saves run one after another, each on the list and milestonesVersion the previous one left, so
+  // quick edits in a row (a date, then a tick) never trip over each other's If-Match.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  async function save(next: MilestoneDraft[]) {
+  function save(change: (list: MilestoneDraft[]) => MilestoneDraft[]): Promise<boolean> {
+    const run = queue.current.then(() => saveNow(change));
+    queue.current = run;
+    return run;
+  }
+
+  async function saveNow(change: (list: MilestoneDraft[]) => MilestoneDraft[]) {
+    const latest = queryClient.getQueryData<TProject>(projectQuery(project.id).queryKey) ?? project;
     setSaving(true);
     try {
-      const updated = await saveMilestones(project.id, next);
+      const updated = await saveMilestones(latest, change(draftsOf(latest)));
       queryClient.setQueryData(projectQuery(project.id).queryKey, updated);
       invalidateWork();
       return true;
     } catch (failure) {
+      // Someone else saved the milestones first: nothing was written; show theirs after a reload.
+      if (isApiError(failure) && failure.status === 412) {
+        setConflict(true);
+        return false;
+      }
       const errors = fieldErrorMap(failure);
       if (Object.keys(errors).length > 0) setError(Object.values(errors)[0]);
       else notifyError(failure);
@@ -153,11 +168,17 @@ export function ProjectMilestones({ project }: { project: TProject }) {
     }
   }
 
+  async function reload() {
+    await queryClient.fetchQuery({ ...projectQuery(project.id), staleTime: 0 });
+    setConflict(false);
+  }
+
   async function add(event: React.FormEvent) {
     event.preventDefault();
     if (!title.trim()) return setError(t("common:validation.required"));
     setError(undefined);
-    if (await save([...current, { title: title.trim(), dueDate: dueDate || null, done: false }])) {
+    const added = { title: title.trim(), dueDate: dueDate || null, done: false };
+    if (await save((list) => [...list, added])) {
       setTitle("");
       setDueDate("");
     }
@@ -170,6 +191,7 @@ export function ProjectMilestones({ project }: { project: TProject }) {
         <Title order={2} size="h4">
           {t("projects.milestonesTitle")} ({done}/{project.milestones.length})
         </Title>
+        {conflict && <ConflictAlert onReload={reload} />}
         {project.milestones.length === 0 && (
           <Text c="dimmed" size="sm">
             {t("projects.noMilestones")}
@@ -183,9 +205,11 @@ export function ProjectMilestones({ project }: { project: TProject }) {
                 milestone={milestone}
                 index={index}
                 onSave={(patch) =>
-                  save(current.map((item, other) => (other === index ? { ...item, ...patch } : item)))
+                  save((list) => list.map((item, other) => (other === index ? { ...item, ...patch } : item)))
                 }
-                onRemove={canWrite ? () => save(current.filter((_, other) => other !== index)) : undefined}
+                onRemove={
+                  canWrite ? () => save((list) => list.filter((_, other) => other !== index)) : undefined
+                }
               />
             ))}
           </Stack>

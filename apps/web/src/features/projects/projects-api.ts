@@ -47,15 +47,19 @@ export async function setProjectStatus(id: string, status: TProject["status"]): 
   ) as TProject;
 }
 
-/** Saves the whole milestone list at once (the server replaces it). */
+/**
+ * Saves the whole milestone list at once (the server replaces it) with `If-Match: <milestonesVersion>`:
+ * if someone else saved the milestones meanwhile it fails with 412 `version_conflict` and changes nothing.
+ */
 export async function saveMilestones(
-  id: string,
+  project: Pick<TProject, "id" | "milestonesVersion">,
   milestones: Pick<TMilestone, "title" | "dueDate" | "done">[],
 ): Promise<TProject> {
   return unwrap(
     await api.PUT("/api/v1/projects/{id}/milestones", {
-      params: { path: { id } },
+      params: { path: { id: project.id } },
       body: { milestones: milestones.map(({ title, dueDate, done }) => ({ title, dueDate, done })) },
+      headers: { "If-Match": String(project.milestonesVersion) },
     }),
   ) as TProject;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "projects" ADD COLUMN "milestones_version" integer DEFAULT 1 NOT NULL;

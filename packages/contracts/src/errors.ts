@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   occurrence_not_found: 404,
   conflict: 409,
   not_in_trash: 409,
+  parent_in_trash: 409,
   already_set_up: 409,
   duplicate_key: 409,
   idempotency_key_in_use: 409,
@@ -95,6 +96,18 @@ export type FieldRuleCode =
   | "invalid_value"
   | "unrecognized_keys";
 
+/**
+ * The record a `parent_in_trash` problem names: what the refused record belongs to (a task's
+ * project, a comment's or document's record, a moved occurrence's series), in the trash itself.
+ *
+ * @example { "recordType": "project", "id": "0190…", "name": "Umzug Lager" }
+ */
+export interface ProblemParent {
+  recordType: string;
+  id: string;
+  name: string;
+}
+
 /** RFC 9457 problem details as Kontor sends them. */
 export interface Problem {
   type: string;
@@ -103,4 +116,6 @@ export interface Problem {
   detail?: string;
   code: ErrorCode;
   errors?: FieldError[];
+  /** Only on `parent_in_trash`: the parent to restore first. */
+  parent?: ProblemParent;
 }

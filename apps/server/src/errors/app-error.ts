@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, type FieldError } from "@kontor/contracts";
+import { ERROR_STATUS, type ErrorCode, type FieldError, type ProblemParent } from "@kontor/contracts";
 
 /** The one error type services throw; the HTTP layer turns it into problem+json. */
 export class AppError extends Error {
@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     detail?: string,
     readonly errors?: FieldError[],
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. the `parent` of `parent_in_trash`. */
+    readonly extensions?: { parent?: ProblemParent },
   ) {
     super(detail ?? code);
     this.name = "AppError";

@@ -16,7 +16,12 @@ function titleFor(code: ErrorCode): string {
   return TITLES[code] ?? code.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
 }
 
-export function buildProblem(code: ErrorCode, detail?: string, errors?: FieldError[]): Problem {
+export function buildProblem(
+  code: ErrorCode,
+  detail?: string,
+  errors?: FieldError[],
+  extensions?: Pick<Problem, "parent">,
+): Problem {
   const problem: Problem = {
     type: `https://kontor.dev/problems/${code.replaceAll("_", "-")}`,
     title: titleFor(code),
@@ -25,6 +30,7 @@ export function buildProblem(code: ErrorCode, detail?: string, errors?: FieldErr
   };
   if (detail) problem.detail = detail;
   if (errors?.length) problem.errors = errors;
+  if (extensions?.parent) problem.parent = extensions.parent;
   return problem;
 }
 
@@ -66,7 +72,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: Problem;
     if (error instanceof AppError) {
-      problem = buildProblem(error.code, error.message, error.errors);
+      problem = buildProblem(error.code, error.message, error.errors, error.extensions);
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? "body";
       const errors = error.validation.flatMap((issue) => {

@@ -68,11 +68,12 @@ export function problemMessage(problem: {
   code: string;
   detail?: string | undefined;
   fieldErrors?: FailedRule[];
+  parent?: { name: string } | undefined;
 }): string | undefined {
   const first = problem.fieldErrors?.[0];
   if (first) return ruleMessage(first);
   const key = `common:errors.codes.${problem.code}`;
-  if (i18n.exists(key)) return i18n.t(key);
+  if (i18n.exists(key)) return i18n.t(key, { name: problem.parent?.name ?? "" });
   if (problem.code.endsWith("_not_found")) return i18n.t("common:errors.codes.not_found");
   return problem.detail;
 }

@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from "@kontor/contracts";
+import type { FieldError, Problem, ProblemParent } from "@kontor/contracts";
 import { ruleMessage } from "./error-text.ts";
 
 /** An RFC 9457 problem returned by the API, thrown by `unwrap`. */
@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** On `parent_in_trash`: the record to restore first. */
+  readonly parent: ProblemParent | undefined;
 
   constructor(status: number, problem: Partial<Problem> | undefined) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.code = problem?.code ?? "internal_error";
     this.detail = problem?.detail ?? problem?.title;
     this.fieldErrors = problem?.errors ?? [];
+    this.parent = problem?.parent;
   }
 }
 

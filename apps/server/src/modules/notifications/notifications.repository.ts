@@ -2,6 +2,7 @@ import type { NotificationType } from "@kontor/contracts";
 import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { notificationSettings, notifications } from "../../db/schema/index.ts";
+import { TRASH_TABLES } from "../records/soft-delete.ts";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -67,6 +68,19 @@ export async function insertNotification(db: Executor, notification: NewNotifica
   return row;
 }
 
+/**
+ * Notifications shown to their user: those about no record, or about a record that is live. One
+ * about a record in the trash is left out until the record is restored (a purge deletes it).
+ */
+const aboutLiveRecord = sql`CASE ${notifications.recordType} ${sql.join(
+  Object.entries(TRASH_TABLES).map(
+    ([recordType, table]) => sql`WHEN ${recordType} THEN EXISTS (SELECT 1 FROM ${sql.identifier(table)} r
+      WHERE r.workspace_id = ${notifications.workspaceId} AND r.id = ${notifications.recordId}
+        AND r.deleted_at IS NULL)`,
+  ),
+  sql` `,
+)} ELSE true END`;
+
 export function listNotifications(
   db: Executor,
   options: { workspaceId: string; userId: string; limit: number; beforeId?: string; unreadOnly?: boolean },
@@ -74,6 +88,7 @@ export function listNotifications(
   const conditions = [
     eq(notifications.workspaceId, options.workspaceId),
     eq(notifications.userId, options.userId),
+    aboutLiveRecord,
   ];
   if (options.beforeId) conditions.push(lt(notifications.id, options.beforeId));
   if (options.unreadOnly) conditions.push(isNull(notifications.readAt));
@@ -98,6 +113,7 @@ export function listNotificationsAfter(
         eq(notifications.workspaceId, options.workspaceId),
         eq(notifications.userId, options.userId),
         gt(notifications.id, options.afterId),
+        aboutLiveRecord,
       ),
     )
     .orderBy(notifications.id)
@@ -113,6 +129,7 @@ export async function countUnread(db: Executor, workspaceId: string, userId: str
         eq(notifications.workspaceId, workspaceId),
         eq(notifications.userId, userId),
         isNull(notifications.readAt),
+        aboutLiveRecord,
       ),
     );
   return Number(row?.n ?? 0);
@@ -124,7 +141,8 @@ export async function markRead(db: Executor, options: { workspaceId: string; use
     eq(notifications.userId, options.userId),
     isNull(notifications.readAt),
   ];
-  if (options.id) conditions.push(eq(notifications.id, options.id));
+  // "all read" marks what the user sees; notifications about records in the trash wait for a restore
+  conditions.push(options.id ? eq(notifications.id, options.id) : aboutLiveRecord);
   return db
     .update(notifications)
     .set({ readAt: new Date() })

@@ -4,6 +4,7 @@ import { AppError } from "../../errors/app-error.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
 import { findTrashState, markDeleted, unmarkDeleted } from "../records/soft-delete.ts";
+import { findTrashedParent } from "./trash.repository.ts";
 
 interface TrashMove {
   actor: Actor;
@@ -40,14 +41,26 @@ export async function moveToTrash(tx: Executor, move: TrashMove): Promise<void> 
 /**
  * Takes a record out of the trash inside the caller's transaction, with its audit entry
  * ("restore") and domain event: 404 (`notFound`) when there is no such record in the workspace,
- * 409 `not_in_trash` when it is not deleted.
+ * 409 `not_in_trash` when it is not deleted, 409 `parent_in_trash` (naming the parent) when what
+ * it belongs to — a task's project, a comment's or document's record, a moved occurrence's
+ * series — is in the trash too. A refused restore changes nothing.
  */
 export async function restoreFromTrash(tx: Executor, move: TrashMove): Promise<void> {
   const { actor, recordType, id } = move;
   const key = { recordType, workspaceId: actor.workspaceId, id };
   const state = await findTrashState(tx, key);
   if (!state) throw new AppError(move.notFound, `No such ${recordType}.`);
-  if (!state.deletedAt || !(await unmarkDeleted(tx, key))) {
+  if (!state.deletedAt) throw new AppError("not_in_trash", `The ${recordType} is not in the trash.`);
+  const parent = await findTrashedParent(tx, key);
+  if (parent) {
+    throw new AppError(
+      "parent_in_trash",
+      `The ${recordType} belongs to the ${parent.recordType} "${parent.name}", which is in the trash; restore that first.`,
+      undefined,
+      { parent },
+    );
+  }
+  if (!(await unmarkDeleted(tx, key))) {
     throw new AppError("not_in_trash", `The ${recordType} is not in the trash.`);
   }
   await recordChange(tx, {

@@ -85,6 +85,42 @@ export async function listTrash(
   }));
 }
 
+/**
+ * Where a kind of record names the record it belongs to (its parent). Record links (an activity,
+ * task or appointment linked to people and companies) are no parents: deleting a person leaves
+ * what is linked to it in place, so such a record may come back on its own.
+ */
+const PARENT_OF: Partial<Record<TrashRecordType, SQL>> = {
+  task: sql`'project'::text AS parent_type, project_id AS parent_id`,
+  appointment: sql`'appointment'::text AS parent_type, series_id AS parent_id`,
+  comment: sql`record_type AS parent_type, record_id AS parent_id`,
+  document: sql`record_type AS parent_type, record_id AS parent_id`,
+};
+
+const isTrashRecordType = (value: string): value is TrashRecordType =>
+  (TRASH_RECORD_TYPES as readonly string[]).includes(value);
+
+/** The parent of a record when that parent is in the trash (with its trash name); else undefined. */
+export async function findTrashedParent(
+  db: Executor,
+  options: { recordType: TrashRecordType; workspaceId: string; id: string },
+): Promise<{ recordType: TrashRecordType; id: string; name: string } | undefined> {
+  const parentOf = PARENT_OF[options.recordType];
+  if (!parentOf) return undefined;
+  const [reference] = rowsOf<{ parent_type: string | null; parent_id: string | null }>(
+    await db.execute(sql`SELECT ${parentOf} FROM ${sql.identifier(TRASH_TABLES[options.recordType])}
+      WHERE workspace_id = ${options.workspaceId}::uuid AND id = ${options.id}::uuid`),
+  );
+  const parentType = reference?.parent_type;
+  if (!parentType || !reference.parent_id || !isTrashRecordType(parentType)) return undefined;
+  const [parent] = rowsOf<{ name: string }>(
+    await db.execute(sql`SELECT ${NAME[parentType]} AS name FROM ${sql.identifier(TRASH_TABLES[parentType])}
+      WHERE workspace_id = ${options.workspaceId}::uuid AND id = ${reference.parent_id}::uuid
+        AND deleted_at IS NOT NULL`),
+  );
+  return parent ? { recordType: parentType, id: reference.parent_id, name: parent.name } : undefined;
+}
+
 /** The ids of purged records as a table k(workspace_id, record_type, id) to join against. */
 function keysOf(records: PurgedRecord[]) {
   return sql`unnest(${arrayLiteral(records.map((r) => r.workspaceId))}::uuid[],
@@ -183,7 +219,8 @@ export async function deleteAttachedTo(
 
 /**
  * Removes what pointed at purged records: their record_links (as source and as target),
- * appointment attendance of purged people, and the project of tasks whose project is purged.
+ * appointment attendance of purged people, notifications about them, the project of tasks whose
+ * project is purged and the activity of tasks that followed up a purged activity.
  */
 export async function detachPurged(db: Executor, purged: PurgedRecord[]): Promise<void> {
   if (!purged.length) return;
@@ -194,6 +231,10 @@ export async function detachPurged(db: Executor, purged: PurgedRecord[]): Promis
   await db.execute(sql`DELETE FROM appointment_attendees a USING ${keysOf(purged)}
     WHERE k.record_type = 'person' AND a.workspace_id = k.workspace_id
       AND a.attendee_type = 'person' AND a.attendee_id = k.id`);
+  await db.execute(sql`DELETE FROM notifications n USING ${keysOf(purged)}
+    WHERE n.workspace_id = k.workspace_id AND n.record_type = k.record_type AND n.record_id = k.id`);
   await db.execute(sql`UPDATE tasks t SET project_id = NULL FROM ${keysOf(purged)}
     WHERE k.record_type = 'project' AND t.workspace_id = k.workspace_id AND t.project_id = k.id`);
+  await db.execute(sql`UPDATE tasks t SET activity_id = NULL FROM ${keysOf(purged)}
+    WHERE k.record_type = 'activity' AND t.workspace_id = k.workspace_id AND t.activity_id = k.id`);
 }

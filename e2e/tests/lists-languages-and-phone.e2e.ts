@@ -166,6 +166,10 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     await page.getByTestId("language-de").click();
     await expectText(page.getByTestId("nav-people"), "Personen");
     await expectText(page.getByTestId("nav-companies"), "Firmen");
+    // the server learns the language too, for what it writes on its own (task reminders)
+    const me = () =>
+      callApi<{ user: { language: string | null } }>(context, server.baseUrl, { path: "/api/v1/me" });
+    await expect.poll(async () => (await me()).user.language).toBe("de");
     await expectText(page.getByRole("heading", { level: 1 }), "Personen");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("de");
 
@@ -214,6 +218,7 @@ describe.sequential("lists, languages, phone and accessibility", () => {
     await page.getByTestId("language-en").click();
     await expectText(page.getByTestId("nav-people"), "People");
     await expectText(page.getByTestId("record-header"), "€1,234.50");
+    await expect.poll(async () => (await me()).user.language).toBe("en");
   });
 
   it("shows a birthday on its calendar day for someone west of UTC", async () => {

@@ -51,11 +51,24 @@ export type TWorkspace = z.infer<typeof ZWorkspace>;
 
 export const ZWorkspaceCreateRequest = z.strictObject({ name: z.string().trim().min(1).max(100) });
 
+/** The languages of Kontor's texts: the web app's and what the server writes to a user (reminders). */
+export const LANGUAGES = ["de", "en"] as const;
+export const ZLanguage = z.enum(LANGUAGES);
+export type Language = z.infer<typeof ZLanguage>;
+
 export const ZMe = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    /** The language the user last used the web app in; null until then (German is used). */
+    language: ZLanguage.nullable(),
+  }),
   workspaces: z.array(ZWorkspace),
 });
 export type TMe = z.infer<typeof ZMe>;
+export const ZMeUpdateRequest = z.strictObject({ language: ZLanguage });
+export type TMeUpdateRequest = z.infer<typeof ZMeUpdateRequest>;
 
 export const ZSetupStatus = z.object({ needsSetup: z.boolean() });
 

@@ -106,6 +106,7 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 name: string;
+                                language: ("de" | "en") | null;
                             };
                             workspaces: {
                                 /** Format: uuid */
@@ -139,7 +140,67 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the signed-in user's own settings
+         * @description `language` (`de` or `en`): the language of texts Kontor writes to the user, such as task reminders. The web app sends the language it is used in.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "de" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                name: string;
+                                language: ("de" | "en") | null;
+                            };
+                            workspaces: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "manager" | "member" | "readonly";
+                                permissions: ("people.write" | "companies.write" | "activities.write" | "tasks.write" | "appointments.write" | "projects.write" | "documents.write" | "comments.write" | "comments.deleteAny" | "relations.write" | "segments.write" | "savedViews.share" | "savedViews.manageShared" | "customFields.manage" | "settings.update" | "members.manage")[];
+                                settings: {
+                                    defaultRegion: string;
+                                    defaultCurrency: string;
+                                    relationshipTypes: {
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                    relationLabels: {
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces": {

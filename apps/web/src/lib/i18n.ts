@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from "@kontor/contracts";
 import i18n from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
@@ -10,8 +11,7 @@ import commonEn from "../locales/en/common.json";
 import recordsEn from "../locales/en/records.json";
 import settingsEn from "../locales/en/settings.json";
 
-export const LANGUAGES = ["de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 export const resources = {
   de: { common: commonDe, auth: authDe, records: recordsDe, settings: settingsDe },

@@ -11,6 +11,8 @@ export const user = pgTable("user", {
   image: text("image"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Kontor's, not better-auth's: "de" or "en", the language texts to the user are written in. */
+  language: text("language"),
 });
 
 export const session = pgTable(

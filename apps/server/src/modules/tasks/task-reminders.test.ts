@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../db/client.ts";
 import { taskRemindersJob } from "../../jobs/definitions.ts";
 import { type JobRunner, startJobRunner } from "../../jobs/runner.ts";
+import { expectProblem } from "../../test/factories.ts";
 import { createTestContext, type TestContext, type TestUser } from "../../test/harness.ts";
 import { deliverDueReminders } from "./task-reminders.ts";
 
@@ -145,6 +146,45 @@ describe("task reminders", () => {
     expect(await remindersOf(done.id)).toBe(0);
     expect(await remindersOf(quiet.id)).toBe(0);
   });
+  it("word the reminder in the recipient's language: German, English, German when unset", async () => {
+    const deutsch = await ctx.createUser({ role: "member", workspace: "reminders" });
+    const english = await ctx.createUser({ role: "member", workspace: "reminders" });
+    const unset = await ctx.createUser({ role: "member", workspace: "reminders" });
+    for (const [user, language] of [
+      [deutsch, "de"],
+      [english, "en"],
+    ] as const) {
+      const saved = await ctx.request({ method: "PATCH", path: "/api/v1/me", as: user, body: { language } });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.user.language).toBe(language);
+    }
+    expect((await ctx.request({ path: "/api/v1/me", as: unset })).body.user.language).toBeNull();
+    expectProblem(
+      await ctx.request({ method: "PATCH", path: "/api/v1/me", as: unset, body: { language: "fr" } }),
+      400,
+      "validation_failed",
+    );
+
+    // due Thursday 3 December 2026, 09:00 in Berlin (08:00 UTC)
+    const due = { dueAt: "2026-12-03T08:00:00.000Z", timeZone: "Europe/Berlin" };
+    const past = new Date(Date.now() - 1000).toISOString();
+    const ids = {
+      de: (await createTask({ title: "Angebot", assigneeId: deutsch.userId, reminderAt: past, ...due })).id,
+      en: (await createTask({ title: "Offer", assigneeId: english.userId, reminderAt: past, ...due })).id,
+      unset: (await createTask({ title: "Ohne", assigneeId: unset.userId, reminderAt: past, ...due })).id,
+    };
+    await ctx.services.tasks.deliverDueReminders();
+    const bodyOf = async (user: TestUser, taskId: string) => {
+      const inbox = await ctx.request({ path: "/api/v1/notifications", as: user });
+      return inbox.body.data.find((n: { recordId: string }) => n.recordId === taskId)?.body as string;
+    };
+    const german = await bodyOf(deutsch, ids.de);
+    expect(german).toMatch(/^Fällig: Donnerstag, 3\. Dezember 2026.*09:00/);
+    expect(german).not.toContain("Due");
+    expect(await bodyOf(english, ids.en)).toMatch(/^Due Thursday,? 3 December 2026.*09:00/);
+    expect(await bodyOf(unset, ids.unset)).toMatch(/^Fällig: Donnerstag/);
+  });
+
   it("reach an open notification stream at once when another process delivers them (NOTIFY)", async () => {
     // on PostgreSQL a second connection pool stands for a worker process; PGlite has one process
     const worker = ctx.databaseUrl

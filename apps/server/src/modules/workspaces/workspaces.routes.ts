@@ -6,6 +6,7 @@ import {
   ZMember,
   ZMemberCreateRequest,
   ZMemberUpdateRequest,
+  ZMeUpdateRequest,
   ZSetupRequest,
   ZSetupStatus,
   ZWorkspace,
@@ -65,6 +66,20 @@ export function workspacesRoutes({ workspaces, apiKeys, auth }: Deps): FastifyPl
         response: { 200: ZMe },
       },
       handler: (request) => workspaces.me(userOf(request)),
+    });
+
+    app.patch("/me", {
+      config: { auth: "user" },
+      schema: {
+        tags: ["Workspaces"],
+        summary: "Change the signed-in user's own settings",
+        description:
+          "`language` (`de` or `en`): the language of texts Kontor writes to the user, such as task " +
+          "reminders. The web app sends the language it is used in.",
+        body: ZMeUpdateRequest,
+        response: { 200: ZMe },
+      },
+      handler: (request) => workspaces.updateMe(userOf(request), request.body),
     });
 
     app.post("/workspaces", {

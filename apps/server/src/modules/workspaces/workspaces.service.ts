@@ -3,6 +3,7 @@ import {
   type Role,
   type TMe,
   type TMember,
+  type TMeUpdateRequest,
   type TSetupRequest,
   type TWorkspaceSettings,
 } from "@kontor/contracts";
@@ -14,6 +15,7 @@ import type { SignedInUser } from "../../http/request-context.ts";
 import type { Changes } from "../../lib/changes.ts";
 import type { Actor } from "../../lib/policy.ts";
 import { recordChange } from "../audit/audit.repository.ts";
+import { findUserById, updateUserLanguage } from "./users.repository.ts";
 import { authorizeWorkspace } from "./workspaces.policy.ts";
 import { presentMember, presentWorkspace } from "./workspaces.presenter.ts";
 import * as repo from "./workspaces.repository.ts";
@@ -159,11 +161,26 @@ export function createWorkspacesService({
     },
 
     async me(signedIn: SignedInUser): Promise<TMe> {
-      const rows = await repo.findMembershipsOfUser(db, signedIn.id);
+      const [rows, account] = await Promise.all([
+        repo.findMembershipsOfUser(db, signedIn.id),
+        findUserById(db, signedIn.id),
+      ]);
+      const language = account?.language;
       return {
-        user: { id: signedIn.id, email: signedIn.email, name: signedIn.name },
+        user: {
+          id: signedIn.id,
+          email: signedIn.email,
+          name: signedIn.name,
+          language: language === "de" || language === "en" ? language : null,
+        },
         workspaces: rows.map((row) => presentWorkspace(row.workspace, row.membership.role)),
       };
+    },
+
+    /** The signed-in user's own settings: the language texts to them are written in. */
+    async updateMe(signedIn: SignedInUser, input: TMeUpdateRequest): Promise<TMe> {
+      await updateUserLanguage(db, signedIn.id, input.language);
+      return this.me(signedIn);
     },
 
     async createWorkspace(signedIn: SignedInUser, name: string) {

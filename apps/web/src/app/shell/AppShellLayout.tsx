@@ -4,6 +4,7 @@ import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotificationBell } from "../../features/notifications/NotificationBell.tsx";
+import { useLanguageSync } from "../../features/session/use-language-sync.ts";
 import { GlobalSearchButton } from "./GlobalSearchButton.tsx";
 import { Sidebar } from "./Sidebar.tsx";
 import { UserMenu } from "./UserMenu.tsx";
@@ -24,6 +25,7 @@ export function AppShellLayout() {
   const [paletteOpened, setPaletteOpened] = useState(false);
   const [shortcutsOpened, setShortcutsOpened] = useState(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  useLanguageSync();
 
   // Close the phone drawer after navigating.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only

@@ -116,6 +116,66 @@ describe("occurrences of a series", () => {
     expect(expectProblem(repeat, 400, "validation_failed")).toEqual(["recurrence"]);
   });
 
+  it("keeps an all-day occurrence a whole day in the series' zone when it lands on the DST change", async () => {
+    // all day on Mondays in Berlin from 12 October 2026 (00:00 CEST = 22:00Z the day before)
+    const series = await createSeries({
+      title: "Homeoffice",
+      allDay: true,
+      startsAt: "2026-10-11T22:00:00.000Z",
+      endsAt: "2026-10-12T22:00:00.000Z",
+      recurrence: "FREQ=WEEKLY;COUNT=4",
+    });
+    // Monday 19th moves to Sunday 25th, the 25-hour day summer time ends: 00:00 CEST to 00:00 CET
+    const moved = await ctx.request({
+      method: "PATCH",
+      path: occurrencePath(series.id, "2026-10-18T22:00:00.000Z"),
+      as: member,
+      body: { scope: "occurrence", startsAt: "2026-10-24T22:00:00.000Z" },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({
+      allDay: true,
+      startsAt: "2026-10-24T22:00:00.000Z",
+      endsAt: "2026-10-25T23:00:00.000Z",
+    });
+    // the occurrences in the range stay whole days in Berlin on either side of the change
+    const range = await ctx.request({
+      path: "/api/v1/appointments?from=2026-10-01T00:00:00Z&to=2026-11-20T00:00:00Z",
+      as: member,
+    });
+    const days = (range.body.data as Occurrence[])
+      .filter((o) => o.appointmentId === series.id || o.seriesId === series.id)
+      .map((o) => [o.startsAt, o.endsAt]);
+    expect(days).toEqual([
+      ["2026-10-11T22:00:00.000Z", "2026-10-12T22:00:00.000Z"],
+      ["2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z"],
+      ["2026-10-25T23:00:00.000Z", "2026-10-26T23:00:00.000Z"],
+      ["2026-11-01T23:00:00.000Z", "2026-11-02T23:00:00.000Z"],
+    ]);
+
+    // a daily all-day series: its occurrence on the change day is 25 hours long as well
+    const daily = await createSeries({
+      title: "Bereitschaft",
+      allDay: true,
+      startsAt: "2026-10-23T22:00:00.000Z",
+      endsAt: "2026-10-24T22:00:00.000Z",
+      recurrence: "FREQ=DAILY;COUNT=3",
+    });
+    const dailyRange = await ctx.request({
+      path: "/api/v1/appointments?from=2026-10-20T00:00:00Z&to=2026-10-30T00:00:00Z",
+      as: member,
+    });
+    expect(
+      (dailyRange.body.data as Occurrence[])
+        .filter((o) => o.appointmentId === daily.id)
+        .map((o) => [o.startsAt, o.endsAt]),
+    ).toEqual([
+      ["2026-10-23T22:00:00.000Z", "2026-10-24T22:00:00.000Z"],
+      ["2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z"],
+      ["2026-10-25T23:00:00.000Z", "2026-10-26T23:00:00.000Z"],
+    ]);
+  });
+
   it("answers 404 for a start that is not an occurrence, 403 for readonly, 404 across workspaces", async () => {
     const series = await createSeries();
     // 07:00Z is 09:00 only in summer time: after the change the occurrence starts at 08:00Z

@@ -132,6 +132,91 @@ describe("iCalendar output of series with exceptions", () => {
     expect(iso(event!.getFirstPropertyValue("dtstart") as ICAL.Time)).toBe(fixture.moved.startsAt);
   });
 
+  it("writes an override in its own form: a timed one of an all-day series, an all-day one of a timed series", async () => {
+    // all day on Mondays in Berlin from 12 October 2026; the 19th moves to Tuesday 09:00–10:30
+    const allDay = await call("POST", "/api/v1/appointments", {
+      title: "Messe",
+      allDay: true,
+      startsAt: "2026-10-11T22:00:00.000Z",
+      endsAt: "2026-10-12T22:00:00.000Z",
+      timeZone: "Europe/Berlin",
+      recurrence: "FREQ=WEEKLY;COUNT=3",
+    });
+    const timed = await call(
+      "PATCH",
+      `/api/v1/appointments/${allDay.id}/occurrences/2026-10-18T22%3A00%3A00.000Z`,
+      {
+        scope: "occurrence",
+        allDay: false,
+        startsAt: "2026-10-20T09:00:00+02:00",
+        endsAt: "2026-10-20T10:30:00+02:00",
+      },
+    );
+    expect(timed).toMatchObject({ allDay: false, startsAt: "2026-10-20T07:00:00.000Z" });
+    const text = await (
+      await fetch(`${ctx.baseUrl}/api/v1/appointments/${allDay.id}/ics`, {
+        headers: { authorization: `Bearer ${member.apiKey}` },
+      })
+    ).text();
+    const { events } = parse(text);
+    const override = events.find((event) => event.hasProperty("recurrence-id"))!;
+    const dtstart = override.getFirstProperty("dtstart")!;
+    expect(dtstart.type, "the override keeps its time of day").toBe("date-time");
+    expect(dtstart.getParameter("tzid")).toBe("Europe/Berlin");
+    expect(iso(dtstart.getFirstValue() as ICAL.Time)).toBe("2026-10-20T07:00:00.000Z");
+    expect(iso(override.getFirstPropertyValue("dtend") as ICAL.Time)).toBe("2026-10-20T08:30:00.000Z");
+    const recurrenceId = override.getFirstProperty("recurrence-id")!;
+    expect(recurrenceId.type, "RECURRENCE-ID in the series' form").toBe("date");
+    expect((recurrenceId.getFirstValue() as ICAL.Time).toString()).toBe("2026-10-19");
+    expect(text).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin");
+    const master = new ICAL.Event(events.find((event) => !event.hasProperty("recurrence-id")));
+    master.relateException(new ICAL.Event(override));
+    const iterator = master.iterator();
+    const shown: string[] = [];
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const details = master.getOccurrenceDetails(next);
+      shown.push(details.startDate.isDate ? details.startDate.toString() : iso(details.startDate));
+    }
+    expect(shown).toEqual(["2026-10-12", "2026-10-20T07:00:00.000Z", "2026-10-26"]);
+
+    // the other way round: a timed series whose occurrence becomes a whole day
+    const weekly = await call("POST", "/api/v1/appointments", {
+      title: "Sprechstunde",
+      startsAt: "2026-10-13T09:00:00+02:00",
+      endsAt: "2026-10-13T10:00:00+02:00",
+      timeZone: "Europe/Berlin",
+      recurrence: "FREQ=WEEKLY;COUNT=3",
+    });
+    await call("PATCH", `/api/v1/appointments/${weekly.id}/occurrences/2026-10-20T07%3A00%3A00.000Z`, {
+      scope: "occurrence",
+      allDay: true,
+      startsAt: "2026-10-20T00:00:00+02:00",
+      endsAt: "2026-10-21T00:00:00+02:00",
+    });
+    const weeklyEvents = parse(
+      await (
+        await fetch(`${ctx.baseUrl}/api/v1/appointments/${weekly.id}/ics`, {
+          headers: { authorization: `Bearer ${member.apiKey}` },
+        })
+      ).text(),
+    ).events;
+    const dayOff = weeklyEvents.find((event) => event.hasProperty("recurrence-id"))!;
+    expect(dayOff.getFirstProperty("dtstart")!.type).toBe("date");
+    expect((dayOff.getFirstPropertyValue("dtstart") as ICAL.Time).toString()).toBe("2026-10-20");
+    const weeklyId = dayOff.getFirstProperty("recurrence-id")!;
+    expect(weeklyId.type).toBe("date-time");
+    expect(iso(weeklyId.getFirstValue() as ICAL.Time)).toBe("2026-10-20T07:00:00.000Z");
+    const weeklyMaster = new ICAL.Event(weeklyEvents.find((event) => !event.hasProperty("recurrence-id")));
+    weeklyMaster.relateException(new ICAL.Event(dayOff));
+    const weeklyIterator = weeklyMaster.iterator();
+    const weeklyShown: string[] = [];
+    for (let next = weeklyIterator.next(); next; next = weeklyIterator.next()) {
+      const details = weeklyMaster.getOccurrenceDetails(next);
+      weeklyShown.push(details.startDate.isDate ? details.startDate.toString() : iso(details.startDate));
+    }
+    expect(weeklyShown).toEqual(["2026-10-13T07:00:00.000Z", "2026-10-20", "2026-10-27T08:00:00.000Z"]);
+  });
+
   it("the private feed carries the same, and a VTIMEZONE for each zone used", async () => {
     const now = new Date();
     const year = now.getUTCMonth() >= 9 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();

@@ -6,7 +6,8 @@ import { wallTimeOf } from "../../lib/time-zone.ts";
 // iCalendar for the .ics export and the private feed (decisions 0008 and 0010). Timed events
 // carry DTSTART/DTEND with the appointment's TZID and a VTIMEZONE block for every TZID used
 // (offline data from timezones-ical-library). A series carries its RRULE and EXDATE for deleted
-// occurrences; a moved occurrence is a VEVENT with the series' UID and a RECURRENCE-ID.
+// occurrences; a moved occurrence is a VEVENT with the series' UID and a RECURRENCE-ID, with its
+// own times: all-day or timed, whatever its series is.
 
 const vtimezones = new Map<string, string | null>();
 
@@ -73,6 +74,27 @@ function setTimes(event: ICalEvent, appointment: TAppointment, timeZone: string 
   }
 }
 
+/**
+ * The times of an override: its own (a timed occurrence of an all-day series stays timed, and the
+ * other way round), with a RECURRENCE-ID that names the series' occurrence as clients match it:
+ * a DATE for an all-day series, else the series' zone (UTC for an all-day override, whose
+ * RECURRENCE-ID ical-generator would write as a DATE; clients match it by the instant).
+ */
+function writeOverride(event: ICalEvent, override: TAppointment, series: TAppointment, original: Date) {
+  const seriesZone = zoneOf(series);
+  if (series.allDay) {
+    setTimes(event, override, zoneOf(override));
+    event.x([["RECURRENCE-ID;VALUE=DATE", icsDate(original, seriesZone ?? "UTC")]]);
+  } else if (!override.allDay) {
+    // in the series' zone, so RECURRENCE-ID carries the TZID of the series' DTSTART
+    setTimes(event, override, seriesZone);
+    event.recurrenceId(seriesZone ? zonedDate(original, seriesZone) : original);
+  } else {
+    setTimes(event, override, zoneOf(override));
+    event.x([["RECURRENCE-ID", `${icsLocalDateTime(original, "UTC")}Z`]]);
+  }
+}
+
 /** RRULE plus EXDATE lines of a series, written in the form of its DTSTART. */
 function repeatingOf(series: TAppointment, timeZone: string | null): string {
   const lines = [`RRULE:${series.recurrence}`];
@@ -117,15 +139,7 @@ export function renderCalendar(options: {
       created: new Date(appointment.createdAt),
     });
     if (series && appointment.originalStartsAt) {
-      // an override is written in its series' zone, so RECURRENCE-ID matches the series' DTSTART
-      const zone = zoneOf(series);
-      setTimes(event, { ...appointment, allDay: series.allDay }, zone);
-      const original = new Date(appointment.originalStartsAt);
-      if (series.allDay) {
-        event.x([["RECURRENCE-ID;VALUE=DATE", icsDate(original, zone ?? "UTC")]]);
-      } else {
-        event.recurrenceId(zone ? zonedDate(original, zone) : original);
-      }
+      writeOverride(event, appointment, series, new Date(appointment.originalStartsAt));
       continue;
     }
     const zone = zoneOf(appointment);

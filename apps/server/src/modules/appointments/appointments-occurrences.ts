@@ -5,6 +5,7 @@ import { type Actor, authorizeRecord } from "../../lib/policy.ts";
 import { isOccurrenceStart, shiftWallClock, wallClockDelta } from "../../lib/recurrence.ts";
 import { moveToTrash, restoreFromTrash } from "../trash/trash-moves.ts";
 import * as repo from "./appointments.repository.ts";
+import { occurrenceEnd } from "./appointments-series.ts";
 import {
   assertVersion,
   auditAppointment,
@@ -42,10 +43,13 @@ function assertOccurrence(series: TAppointment, at: Date) {
   }
 }
 
-/** New start and end of an occurrence: a move keeps its length, a resize changes only the end. */
-function movedTimes(at: Date, duration: number, input: TAppointmentUpdateRequest) {
+/**
+ * New start and end of an occurrence: a move keeps its length (an all-day one its days on the
+ * series' wall clock, across a DST change too), a resize changes only the end.
+ */
+function movedTimes(series: TAppointment, at: Date, input: TAppointmentUpdateRequest) {
   const startsAt = input.startsAt ? new Date(input.startsAt) : at;
-  const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + duration);
+  const endsAt = input.endsAt ? new Date(input.endsAt) : occurrenceEnd(series, startsAt);
   return { startsAt, endsAt };
 }
 
@@ -112,8 +116,7 @@ export function createOccurrenceOperations({ db, update }: { db: Database; updat
     at: Date,
     input: TAppointmentUpdateRequest,
   ) {
-    const duration = new Date(series.endsAt).getTime() - new Date(series.startsAt).getTime();
-    const { startsAt, endsAt } = movedTimes(at, duration, input);
+    const { startsAt, endsAt } = movedTimes(series, at, input);
     await validate(tx, actor, input, { startsAt, endsAt, isException: true });
     const row = await repo.insertAppointment(tx, {
       workspaceId: actor.workspaceId,
@@ -159,11 +162,19 @@ export function createOccurrenceOperations({ db, update }: { db: Database; updat
       assertVersion(series, expectedVersion);
       assertOccurrence(series, at);
       if (scope === "series") {
-        const duration = new Date(series.endsAt).getTime() - new Date(series.startsAt).getTime();
-        const moved = movedTimes(at, duration, input);
+        const moved = movedTimes(series, at, input);
         const delta = wallClockDelta(at, moved.startsAt, series.timeZone);
         const startsAt = shiftWallClock(new Date(series.startsAt), delta, series.timeZone);
-        const endsAt = new Date(startsAt.getTime() + moved.endsAt.getTime() - moved.startsAt.getTime());
+        // the series takes the moved occurrence's length (an all-day one in wall-clock days)
+        const endsAt = occurrenceEnd(
+          {
+            startsAt: moved.startsAt.toISOString(),
+            endsAt: moved.endsAt.toISOString(),
+            allDay: input.allDay ?? series.allDay,
+            timeZone: series.timeZone,
+          },
+          startsAt,
+        );
         return update(
           actor,
           id,

@@ -13,6 +13,24 @@ import * as repo from "./appointments.repository.ts";
 // (deleted occurrences) and the original starts of its exceptions (moved occurrences, stored
 // as their own appointments with `seriesId` and `originalStartsAt`).
 
+/**
+ * The end of an occurrence of `series` that starts at `start`. An all-day series keeps its length
+ * in calendar days on its zone's wall clock (a day across a DST change has 23 or 25 hours); a
+ * timed one keeps its exact length, as RFC 5545 expands DTSTART/DTEND.
+ */
+export function occurrenceEnd(
+  series: Pick<TAppointment, "startsAt" | "endsAt" | "allDay" | "timeZone">,
+  start: Date,
+): Date {
+  const seriesStart = new Date(series.startsAt);
+  const seriesEnd = new Date(series.endsAt);
+  if (!series.allDay) return new Date(start.getTime() + seriesEnd.getTime() - seriesStart.getTime());
+  return shiftWallClock(start, wallClockDelta(seriesStart, seriesEnd, series.timeZone), series.timeZone);
+}
+
+/** A DST change moves an all-day occurrence's end by at most this against its first one. */
+const DST_MARGIN_MS = 2 * 3_600_000;
+
 /** The occurrences of an appointment in [from, to); a series skips excluded and moved starts. */
 export function expandOccurrences(options: {
   appointment: TAppointment;
@@ -42,16 +60,17 @@ export function expandOccurrences(options: {
       recurrence: appointment.recurrence,
       start,
       timeZone: appointment.timeZone,
-      from: new Date(from.getTime() - duration),
+      from: new Date(from.getTime() - duration - DST_MARGIN_MS),
       to,
     }).filter((occurrence) => !removed.has(occurrence.getTime()));
   }
   return starts
-    .filter((occurrence) => occurrence.getTime() + duration > from.getTime() && occurrence < to)
-    .map((occurrence) => ({
+    .map((occurrence) => ({ start: occurrence, end: occurrenceEnd(appointment, occurrence) }))
+    .filter(({ start: begins, end }) => end > from && begins < to)
+    .map(({ start: begins, end }) => ({
       ...base,
-      startsAt: occurrence.toISOString(),
-      endsAt: new Date(occurrence.getTime() + duration).toISOString(),
+      startsAt: begins.toISOString(),
+      endsAt: end.toISOString(),
     }));
 }
 

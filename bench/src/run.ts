@@ -127,7 +127,7 @@ async function main() {
       // 3. Global search: exact, prefix, typo. Raw = the same search SQL on the database connection.
       const sample = (
         await raw.query<{ last_name: string }>(
-          "SELECT last_name FROM people WHERE workspace_id = $1 AND length(last_name) >= 7 ORDER BY id LIMIT 1 OFFSET 1000",
+          "SELECT last_name FROM people WHERE workspace_id = $1 AND length(last_name) >= 7 ORDER BY created_at, id LIMIT 1 OFFSET 1000",
           [workspaceId],
         )
       ).rows[0]!.last_name;

@@ -16,19 +16,23 @@ export interface SearchParams {
   email: string | null;
   phone: string | null;
   limit: number;
-  /** Typo phase: match by trigram word similarity instead of word prefixes, skipping these ids. */
-  typo?: { excludeIds: string[] };
+  /**
+   * Typo phase: each query word may also be one of its similar known words (`similarWords`), and
+   * these ids (the prefix phase's hits) are skipped.
+   */
+  typo?: { excludeIds: string[]; alternatives: string[][] };
 }
 
 /**
- * Every query word starts a word of the search text. `LIKE '%w%'` is what the trigram index
- * answers (one index scan per word); the word-start test then filters the few candidates.
+ * Every query word starts a word of the search text (or a part of a double name: "Dengler" finds
+ * "Boxhammer-Dengler"). `LIKE '%w%'` is what the trigram index answers (one index scan per word);
+ * the word-start test then filters the few candidates.
  */
 function wordPrefixes(column: SQL, words: string[]): SQL {
   return sql.join(
     words.map(
       (word) =>
-        sql`(${column} LIKE ${`%${word}%`} AND (${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`}))`,
+        sql`(${column} LIKE ${`%${word}%`} AND (${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`} OR ${column} LIKE ${`%-${word}%`}))`,
     ),
     sql` AND `,
   );
@@ -42,9 +46,49 @@ function textCondition(column: SQL, params: SearchParams): SQL {
           sql`, `,
         )})`
       : sql``;
-    return sql`(${params.folded} <% ${column}${exclude})`;
+    // Every query word, as typed or as one of its similar known words, starts a word.
+    const everyWord = sql.join(
+      params.typo.alternatives.map(
+        (alternatives) =>
+          sql`(${sql.join(
+            alternatives.map((word) => wordPrefixes(column, [word])),
+            sql` OR `,
+          )})`,
+      ),
+      sql` AND `,
+    );
+    return sql`(${everyWord}${exclude})`;
   }
   return params.words.length ? sql`(${wordPrefixes(column, params.words)})` : sql`false`;
+}
+
+/**
+ * The known words (search_words: the distinct name words of the workspace's people and companies,
+ * decision 0020) that each query word matches by trigram word similarity above the transaction's
+ * pg_trgm.word_similarity_threshold, the most similar whole words first. A few thousand words instead of a
+ * million search texts: the typo search stays fast however many records share a trigram.
+ */
+export async function similarWords(
+  db: Executor,
+  workspaceId: string,
+  words: string[],
+  perWord: number,
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>(words.map((word) => [word, []]));
+  if (!words.length) return found;
+  const result = (await db.execute(sql`
+    SELECT q.word AS query, s.word
+      FROM unnest(ARRAY[${sql.join(
+        words.map((word) => sql`${word}`),
+        sql`, `,
+      )}]::text[]) AS q(word),
+           LATERAL (SELECT word FROM search_words
+                     WHERE workspace_id = ${workspaceId} AND q.word <% word AND word <> q.word
+                     ORDER BY similarity(q.word, word) DESC, word LIMIT ${perWord}) AS s`)) as unknown as {
+    rows: { query: string; word: string }[];
+  };
+  for (const row of result.rows) found.get(row.query)?.push(row.word);
+  return found;
 }
 
 /** Ranking: exact email/phone first, then whole-word matches, then word similarity. */

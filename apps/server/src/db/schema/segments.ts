@@ -75,8 +75,6 @@ export const searchWords = pgTable(
     primaryKey({ columns: [table.word, table.workspaceId] }),
     // No pending list: a bulk of new words (an import) would otherwise be scanned linearly by
     // every search until the next vacuum, and the planner shuns the index meanwhile.
-    index("search_words_word_idx")
-      .using("gin", sql`${table.word} gin_trgm_ops`)
-      .with({ fastupdate: false }),
+    index("search_words_word_idx").using("gin", sql`${table.word} gin_trgm_ops`).with({ fastupdate: false }),
   ],
 );

@@ -94,3 +94,13 @@ describe("double names", () => {
     expect(await typoHits(admin, "Denglr")).toContain(id);
   });
 });
+
+describe("typo ranking", () => {
+  it("ranks a record matched through a closer known word first", async () => {
+    const far = await create(admin, "/api/v1/people", { firstName: "Sonja", lastName: "Birkemeyer-Spinner" });
+    const close = await create(admin, "/api/v1/people", { firstName: "Vera", lastName: "Spelmeyer" });
+    const hits = await typoHits(admin, "Spemeyer");
+    expect(hits).toContain(far);
+    expect(hits.indexOf(close)).toBe(0);
+  });
+});

@@ -20,7 +20,13 @@ export interface SearchParams {
    * Typo phase: each query word may also be one of its similar known words (`similarWords`), and
    * these ids (the prefix phase's hits) are skipped.
    */
-  typo?: { excludeIds: string[]; alternatives: string[][] };
+  typo?: { excludeIds: string[]; alternatives: SimilarWord[][] };
+}
+
+/** A word a query word may stand for, with its trigram similarity (1 for the word as typed). */
+export interface SimilarWord {
+  word: string;
+  similarity: number;
 }
 
 /**
@@ -51,7 +57,7 @@ function textCondition(column: SQL, params: SearchParams): SQL {
       params.typo.alternatives.map(
         (alternatives) =>
           sql`(${sql.join(
-            alternatives.map((word) => wordPrefixes(column, [word])),
+            alternatives.map(({ word }) => wordPrefixes(column, [word])),
             sql` OR `,
           )})`,
       ),
@@ -73,30 +79,51 @@ export async function similarWords(
   workspaceId: string,
   words: string[],
   perWord: number,
-): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>(words.map((word) => [word, []]));
+): Promise<Map<string, SimilarWord[]>> {
+  const found = new Map<string, SimilarWord[]>(words.map((word) => [word, []]));
   if (!words.length) return found;
   const result = (await db.execute(sql`
-    SELECT q.word AS query, s.word
+    SELECT q.word AS query, s.word, s.similarity
       FROM unnest(ARRAY[${sql.join(
         words.map((word) => sql`${word}`),
         sql`, `,
       )}]::text[]) AS q(word),
-           LATERAL (SELECT word FROM search_words
+           LATERAL (SELECT word, similarity(q.word, word)::float8 AS similarity FROM search_words
                      WHERE workspace_id = ${workspaceId} AND q.word <% word AND word <> q.word
                      ORDER BY similarity(q.word, word) DESC, word LIMIT ${perWord}) AS s`)) as unknown as {
-    rows: { query: string; word: string }[];
+    rows: { query: string; word: string; similarity: number }[];
   };
-  for (const row of result.rows) found.get(row.query)?.push(row.word);
+  for (const row of result.rows)
+    found.get(row.query)?.push({ word: row.word, similarity: Number(row.similarity) });
   return found;
 }
 
-/** Ranking: exact email/phone first, then whole-word matches, then word similarity. */
+/**
+ * Ranking: exact email/phone first, then whole-word matches, then word similarity. In the typo
+ * pass, a record matched through a closer known word ranks higher: each query word adds twice the
+ * similarity of the best of its words the record has ("Spemeyer": Spelmeyer 0.58 before
+ * Birkemeyer 0.33, though "Birkemeyer-Spinner" holds more of its trigrams).
+ */
 function score(column: SQL, params: SearchParams, exact: SQL): SQL {
+  const closeness = params.typo
+    ? sql.join(
+        params.typo.alternatives.map(
+          (alternatives) =>
+            sql` + GREATEST(${sql.join(
+              alternatives.map(
+                ({ word, similarity }) =>
+                  sql`CASE WHEN ${wordPrefixes(column, [word])} THEN ${2 * similarity}::float8 ELSE 0 END`,
+              ),
+              sql`, `,
+            )})`,
+        ),
+        sql``,
+      )
+    : sql``;
   return sql`(${exact}
     + CASE WHEN (' ' || ${column} || ' ') LIKE ${`% ${params.folded} %`} THEN 2 ELSE 0 END
     + CASE WHEN (' ' || ${column}) LIKE ${`% ${params.folded}%`} THEN 1 ELSE 0 END
-    + word_similarity(${params.folded}, ${column}))::float8`;
+    + word_similarity(${params.folded}, ${column})${closeness})::float8`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { loadWriteContext } from "../records/record-support.ts";
 import {
   type SearchParams,
   type SearchRow,
+  type SimilarWord,
   searchCompanies,
   searchPeople,
   similarWords,
@@ -71,7 +72,7 @@ export async function runSearch(
   // path, so sequential scans are off for this transaction only.
   await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
   // Typo pass: each query word may also be one of its most similar known words.
-  let alternatives: Promise<string[][] | null> | undefined;
+  let alternatives: Promise<SimilarWord[][] | null> | undefined;
   const typoAlternatives = async () => {
     const unescaped = params.words.map((word) => word.replace(/\\(.)/g, "$1"));
     const similar = await similarWords(
@@ -81,8 +82,8 @@ export async function runSearch(
       SIMILAR_WORDS_PER_QUERY_WORD,
     );
     const result = params.words.map((word, index) => [
-      word,
-      ...(similar.get(unescaped[index]!) ?? []).map(escapeLike),
+      { word, similarity: 1 },
+      ...(similar.get(unescaped[index]!) ?? []).map((known) => ({ ...known, word: escapeLike(known.word) })),
     ]);
     return result.some((words) => words.length > 1) ? result : null;
   };

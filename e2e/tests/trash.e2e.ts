@@ -8,7 +8,8 @@ import { type ApiPerson, callApi, setupFirstAdmin, signInContext, statusOf } fro
 import { expectText } from "../support/wait.ts";
 
 // The trash for every kind of record: undo a delete from its notification, restore a task from
-// the trash page, and the trash page in German, English and on a phone.
+// the trash page, the trash page in German, English and on a phone, and a task that can only
+// come back after its project.
 let server: KontorServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -147,5 +148,56 @@ describe("the trash", () => {
       await screenshot(otherPage, name);
       await other.close();
     }
+  });
+
+  it("names the project to restore first when a task of a trashed project is restored, and restores it", async () => {
+    const project = await api({
+      method: "POST",
+      path: "/api/v1/projects",
+      body: { name: "Umzug Lager Bremen" },
+    });
+    const task = await api({
+      method: "POST",
+      path: "/api/v1/tasks",
+      body: { title: "Kisten packen", projectId: project.id },
+    });
+    await api({ method: "DELETE", path: `/api/v1/tasks/${task.id}` });
+    await api({ method: "DELETE", path: `/api/v1/projects/${project.id}` });
+    const restoreFirst = (language: "de" | "en") =>
+      text("records", "trash.parentFirst.project", language).replace("{{name}}", "Umzug Lager Bremen");
+
+    await page.goto(`${server.baseUrl}/trash`);
+    const taskRow = page.getByTestId(`trash-row-${task.id}`);
+    const projectRow = page.getByTestId(`trash-row-${project.id}`);
+    await expectText(taskRow, "Kisten packen");
+    await page.getByTestId(`restore-${task.id}`).click();
+    const alert = page.getByTestId("trash-parent-in-trash");
+    await expectText(alert, restoreFirst("en"));
+    await expectText(alert, text("records", "trash.parentFirstText").replace("{{name}}", "Kisten packen"));
+    expect(await taskRow.count(), "the task stays in the trash").toBe(1);
+    expect(await seriousAxeViolations(page), "axe with the parent-in-trash message").toEqual([]);
+    await screenshot(page, "trash-parent-first-en");
+
+    const german = await newContext(browser, { locale: "de-DE" });
+    await signInContext(german, server.baseUrl);
+    const germanPage = await german.newPage();
+    await germanPage.goto(`${server.baseUrl}/trash`);
+    await germanPage.getByTestId(`restore-${task.id}`).click();
+    await expectText(germanPage.getByTestId("trash-parent-in-trash"), restoreFirst("de"));
+    await screenshot(germanPage, "trash-parent-first-de");
+    await german.close();
+
+    // the message restores the project; then the task comes back too
+    await alert.getByTestId("trash-restore-parent").click();
+    await projectRow.waitFor({ state: "detached" });
+    await alert.waitFor({ state: "detached" });
+    await page
+      .getByText(text("records", "trash.restored").replace("{{name}}", "Umzug Lager Bremen"))
+      .waitFor();
+    await page.getByTestId(`restore-${task.id}`).click();
+    await taskRow.waitFor({ state: "detached" });
+    await page.getByText(text("records", "trash.restored").replace("{{name}}", "Kisten packen")).waitFor();
+    const restored = await api<{ projectId: string | null }>({ path: `/api/v1/tasks/${task.id}` });
+    expect(restored.projectId).toBe(project.id);
   });
 });

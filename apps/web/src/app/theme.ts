@@ -1,14 +1,16 @@
 import { type CSSVariablesResolver, createTheme, Modal, Notification } from "@mantine/core";
 
 /**
- * Darker dimmed text, darker red on light red (the "Move to trash" button) and lighter links in dark mode,
- * so small text keeps a 4.5:1 contrast.
+ * Darker dimmed text, darker red on light red (the "Move to trash" button), darker orange on light
+ * orange (warnings: a version conflict, a restore that needs its parent first; no Mantine orange
+ * shade reaches 4.5:1 there) and lighter links in dark mode, so small text keeps a 4.5:1 contrast.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
     "--mantine-color-red-light-color": "var(--mantine-color-red-9)",
+    "--mantine-color-orange-light-color": "#b83d0d",
   },
   dark: {
     "--mantine-color-dimmed": "var(--mantine-color-dark-1)",

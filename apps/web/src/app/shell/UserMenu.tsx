@@ -21,13 +21,18 @@ export function UserMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const dark = colorScheme === "dark";
   const language = currentLanguage();
+  const name = user?.name.trim() ?? "";
+  const shown = initials(name);
+  // The name holds the initials the avatar shows (WCAG 2.5.3 "label in name": a speech user
+  // says what they see) and the full name, which the initials only hint at.
+  const label = shown ? t("shell.userMenuOf", { initials: shown, name }) : t("shell.userMenu");
 
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t("shell.userMenu")} data-testid="user-menu">
+        <UnstyledButton aria-label={label} data-testid="user-menu">
           <Avatar color="kontor" radius="xl" size="md">
-            {initials(user?.name ?? "?")}
+            {shown || "?"}
           </Avatar>
         </UnstyledButton>
       </Menu.Target>

@@ -7,9 +7,10 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api.ts";
-import { unwrap } from "../../lib/problem.ts";
+import { isApiError, unwrap } from "../../lib/problem.ts";
 import { notifyError } from "../../lib/query-client.ts";
 import { EmptyState } from "../records/EmptyState.tsx";
+import { type BlockedRestore, ParentInTrashAlert } from "./ParentInTrashAlert.tsx";
 import { TrashCards, TrashTable } from "./TrashItems.tsx";
 import { restoreFromTrash } from "./trash-api.ts";
 
@@ -19,6 +20,7 @@ export function TrashPage() {
   const Items = phone ? TrashCards : TrashTable;
   const [restoring, setRestoring] = useState<string | null>(null);
   const [recordType, setRecordType] = useState<TrashRecordType | null>(null);
+  const [blocked, setBlocked] = useState<BlockedRestore | null>(null);
   const query = useInfiniteQuery({
     queryKey: ["trash", recordType ?? "all"],
     queryFn: async ({ pageParam }) =>
@@ -37,13 +39,21 @@ export function TrashPage() {
   });
   const items = query.data?.pages.flatMap((page) => page.data) ?? [];
 
-  async function restore(item: TTrashItem) {
+  /** Restores a record; when the server refuses because its parent is in the trash, says which. */
+  async function restore(item: Pick<TTrashItem, "recordType" | "id" | "name">) {
     setRestoring(item.id);
     try {
       await restoreFromTrash(item.recordType, item.id);
+      setBlocked((current) =>
+        current && (current.parent.id === item.id || current.item.id === item.id) ? null : current,
+      );
       notifications.show({ color: "green", message: t("trash.restored", { name: item.name }) });
     } catch (error) {
-      notifyError(error);
+      if (isApiError(error) && error.code === "parent_in_trash" && error.parent) {
+        setBlocked({ item, parent: error.parent });
+      } else {
+        notifyError(error);
+      }
     } finally {
       setRestoring(null);
     }
@@ -71,6 +81,14 @@ export function TrashPage() {
           data-testid="trash-filter"
         />
       </Group>
+      {blocked && (
+        <ParentInTrashAlert
+          blocked={blocked}
+          restoring={restoring === blocked.parent.id}
+          onRestoreParent={restore}
+          onClose={() => setBlocked(null)}
+        />
+      )}
       {query.isSuccess && items.length === 0 ? (
         recordType ? (
           <EmptyState

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext, type TestUser } from "../test/harness.ts";
 import { recordRows } from "./row-reader.ts";
@@ -70,5 +71,40 @@ describe("row reader", () => {
     expect(await reader.findById(db, admin.workspaceId, person.body.id)).toBeUndefined();
     const trashed = await reader.findById(db, admin.workspaceId, person.body.id, { withDeleted: true });
     expect(trashed?.deletedAt).toBeInstanceOf(Date);
+  });
+
+  it("inserts rows of different shapes as drizzle would: defaults for what a row leaves out", async () => {
+    const { db } = ctx.database;
+    const reader = recordRows(people);
+    const base = { workspaceId: admin.workspaceId, createdBy: admin.userId };
+    const values = [
+      { ...base, id: uuidv7(), lastName: "Ohne", searchText: "ohne" },
+      {
+        ...base,
+        id: uuidv7(),
+        lastName: "Mit",
+        tags: ["a"],
+        address: { postalCode: "80331", city: "München" },
+        birthday: "1980-02-29",
+        customFields: { stufe: 3 },
+        searchText: "mit",
+      },
+      { ...base, id: uuidv7(), lastName: null, email: "nur@example.de", searchText: "nur@example.de" },
+    ];
+    const stored = await reader.insertMany(db, values);
+    expect(stored.map((row) => row.id)).toEqual(values.map((value) => value.id));
+    for (const row of stored) {
+      const [expected] = await db.select().from(people).where(eq(people.id, row.id));
+      expect(row).toEqual(expected);
+    }
+    expect(stored[0]).toMatchObject({ tags: [], customFields: {}, address: null, version: 1 });
+    expect(stored[1]).toMatchObject({
+      tags: ["a"],
+      address: { postalCode: "80331", city: "München" },
+      postalCode: "80331",
+      birthday: "1980-02-29",
+      customFields: { stufe: 3 },
+    });
+    expect(stored[2]).toMatchObject({ lastName: null, email: "nur@example.de" });
   });
 });

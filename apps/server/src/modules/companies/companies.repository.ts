@@ -18,9 +18,7 @@ export async function insertCompanies(
   db: Executor,
   values: (CompanyInsert & { id: string })[],
 ): Promise<CompanyRow[]> {
-  const rows = await db.insert(companies).values(values).returning();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return values.map((value) => byId.get(value.id)!);
+  return companiesRows.insertMany(db, values);
 }
 
 export function findCompanyById(

@@ -23,9 +23,7 @@ export async function insertPeople(
   db: Executor,
   values: (PersonInsert & { id: string })[],
 ): Promise<PersonRow[]> {
-  const rows = await db.insert(people).values(values).returning();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return values.map((value) => byId.get(value.id)!);
+  return peopleRows.insertMany(db, values);
 }
 
 /** Opens the first employment of new people (they have none to end), in one statement. */

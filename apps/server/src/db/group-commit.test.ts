@@ -95,4 +95,33 @@ describe("group commit", () => {
     await Promise.allSettled(["a", "b", "c"].map((item) => group.submit(item)));
     expect(await group.submit("z")).toBe("Z!");
   });
+
+  it("runs an atomic write on the database itself, without a transaction around it", async () => {
+    let opened = 0;
+    const db = {
+      async transaction() {
+        opened++;
+        throw new Error("no transaction expected");
+      },
+    } as unknown as Database;
+    const seen: unknown[] = [];
+    const group = createGroupCommit<string, string, string>({
+      db,
+      atomicWrite: true,
+      prepare: (items) => settleEach(items, async (item) => item.toUpperCase()),
+      async write(tx, items) {
+        seen.push(tx);
+        if (items.includes("B")) throw new Error("refused");
+        return items.map((item) => `${item}!`);
+      },
+    });
+    const results = await Promise.allSettled(["a", "b", "c"].map((item) => group.submit(item)));
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value : "error"))).toEqual([
+      "A!",
+      "error",
+      "C!",
+    ]);
+    expect(opened).toBe(0);
+    expect(seen.every((tx) => tx === db)).toBe(true);
+  });
 });

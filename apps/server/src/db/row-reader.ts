@@ -60,49 +60,63 @@ export function rowReader<T extends Table>(table: T) {
     return value instanceof Date ? value.toISOString() : column.mapToDriverValue(value);
   };
 
+  const keysOf = (row: object) =>
+    Object.keys(row).filter((key) => byKey.has(key) && (row as Record<string, unknown>)[key] !== undefined);
+
   /**
-   * Inserts rows with one parameter: the rows as a JSON array, expanded by
-   * `jsonb_populate_recordset`. Drizzle's multi-row INSERT binds (and checks) every value as a
-   * parameter of its own — for a batch of creates the largest share of Kontor's CPU per create.
-   * Rows are grouped by the keys they set, so a column a row leaves out keeps its database
-   * default, as with drizzle. Returns the stored rows in the order given.
+   * `INSERT … RETURNING` every column, for rows that all set the same keys, with one parameter:
+   * the rows as a JSON array, expanded by `jsonb_populate_recordset`. Drizzle's multi-row INSERT
+   * binds (and checks) every value as a parameter of its own — for a batch of creates the largest
+   * share of Kontor's CPU per create. Columns the rows leave out keep their database defaults.
+   * A statement of its own, or the body of a `WITH inserted AS (…)`.
+   */
+  function insertStatement(rows: InferInsertModel<T>[]): SQL {
+    const keys = keysOf(rows[0]!);
+    const signature = keys.join(",");
+    if (rows.some((row) => keysOf(row).join(",") !== signature))
+      throw new Error(`insertStatement(${name}): every row must set the same keys`);
+    const names = keys.map((key) => quoted(byKey.get(key)!.name)).join(", ");
+    const json = JSON.stringify(
+      rows.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const key of keys)
+          out[byKey.get(key)!.name] = jsonValue(byKey.get(key)!, (row as Record<string, unknown>)[key]);
+        return out;
+      }),
+    );
+    return sql`INSERT INTO ${table} (${sql.raw(names)})
+      SELECT ${sql.raw(names)} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)
+      RETURNING ${selectList}`;
+  }
+
+  /**
+   * Inserts rows through `insertStatement`, grouped by the keys they set (so a column a row
+   * leaves out keeps its database default, as with drizzle). Returns the stored rows in the order
+   * given.
    */
   async function insertMany(db: Executor, rows: InferInsertModel<T>[]): Promise<InferSelectModel<T>[]> {
-    const groups = new Map<string, { keys: string[]; indexes: number[] }>();
+    const groups = new Map<string, number[]>();
     rows.forEach((row, index) => {
-      const keys = Object.keys(row).filter(
-        (key) => byKey.has(key) && (row as Record<string, unknown>)[key] !== undefined,
-      );
-      const signature = keys.join(",");
-      const group = groups.get(signature) ?? { keys, indexes: [] };
-      group.indexes.push(index);
-      groups.set(signature, group);
+      const signature = keysOf(row).join(",");
+      groups.set(signature, [...(groups.get(signature) ?? []), index]);
     });
     const stored: InferSelectModel<T>[] = new Array(rows.length);
-    for (const { keys, indexes } of groups.values()) {
-      const names = keys.map((key) => quoted(byKey.get(key)!.name)).join(", ");
-      const json = JSON.stringify(
-        indexes.map((index) => {
-          const row = rows[index] as Record<string, unknown>;
-          const out: Record<string, unknown> = {};
-          for (const key of keys) out[byKey.get(key)!.name] = jsonValue(byKey.get(key)!, row[key]);
-          return out;
-        }),
-      );
-      const inserted = await query(
-        db,
-        sql`INSERT INTO ${table} (${sql.raw(names)})
-          SELECT ${sql.raw(names)} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)
-          RETURNING ${selectList}`,
-      );
-      // Rows with an id are matched by it; otherwise by position (RETURNING follows the SELECT).
-      const position = new Map(indexes.map((index) => [(rows[index] as { id?: unknown }).id, index]));
-      inserted.forEach(({ row }, at) => {
-        const id = (row as { id?: unknown }).id;
-        stored[id !== undefined && position.has(id) ? position.get(id)! : indexes[at]!] = row;
+    for (const indexes of groups.values()) {
+      const inserted = await query(db, insertStatement(indexes.map((index) => rows[index]!)));
+      placeInOrder(
+        indexes.map((index) => rows[index]!),
+        inserted.map(({ row }) => row),
+      ).forEach((row, at) => {
+        stored[indexes[at]!] = row;
       });
     }
     return stored;
+  }
+
+  /** Stored rows in the order of the rows given: by id where rows have one, else as returned. */
+  function placeInOrder(given: object[], returned: InferSelectModel<T>[]): InferSelectModel<T>[] {
+    const byId = new Map(returned.map((row) => [(row as { id?: unknown }).id, row]));
+    return given.map((row, at) => byId.get((row as { id?: unknown }).id) ?? returned[at]!);
   }
 
   async function query(db: Executor, statement: SQL) {
@@ -114,7 +128,9 @@ export function rowReader<T extends Table>(table: T) {
     /** `"table"."column", …` for every column, to put after SELECT. */
     columns: selectList,
     map,
+    insertStatement,
     insertMany,
+    placeInOrder,
     /** Runs a query whose select list starts with `columns`; extra columns stay on `extra`. */
     query: query as (
       db: Executor,

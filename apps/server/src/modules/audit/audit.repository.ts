@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "../../db/client.ts";
 import { auditLog, domainEvents, user } from "../../db/schema/index.ts";
@@ -27,8 +27,17 @@ export async function recordChange(tx: Executor, change: RecordChange): Promise<
  */
 export async function recordChanges(tx: Executor, changes: RecordChange[]): Promise<void> {
   if (!changes.length) return;
-  // One parameter, the changes as a JSON array: binding seven values per change made building
-  // the statement cost more than running it for a batch of creates.
+  await tx.execute(sql`WITH ${changesCtes(changes)} SELECT count(*) FROM change`);
+}
+
+/**
+ * The common table expressions that write the audit entries and domain events of `changes`:
+ * `change AS (…), audit AS (INSERT …), event AS (INSERT …)`, to put after WITH — inside a larger
+ * statement (a create writes its rows and their changes in one statement) or alone
+ * (`recordChanges`). One parameter, the changes as a JSON array: binding seven values per change
+ * made building the statement cost more than running it for a batch of creates.
+ */
+export function changesCtes(changes: RecordChange[]): SQL {
   const rows = JSON.stringify(
     changes.map((change) => ({
       audit_id: uuidv7(),
@@ -42,18 +51,18 @@ export async function recordChanges(tx: Executor, changes: RecordChange[]): Prom
       changes: change.changes,
     })),
   );
-  await tx.execute(sql`
-    WITH change AS (
+  return sql`change AS (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS c(
         audit_id uuid, event_id uuid, workspace_id uuid, record_type text, record_id uuid,
         action text, type text, actor_id uuid, changes jsonb)
     ), audit AS (
       INSERT INTO ${auditLog} (id, workspace_id, record_type, record_id, action, actor_id, changes)
       SELECT audit_id, workspace_id, record_type, record_id, action, actor_id, changes FROM change
-    )
-    INSERT INTO ${domainEvents} (id, workspace_id, type, record_type, record_id, actor_id, payload)
-    SELECT event_id, workspace_id, type, record_type, record_id, actor_id, jsonb_build_object('changes', changes)
-      FROM change`);
+    ), event AS (
+      INSERT INTO ${domainEvents} (id, workspace_id, type, record_type, record_id, actor_id, payload)
+      SELECT event_id, workspace_id, type, record_type, record_id, actor_id, jsonb_build_object('changes', changes)
+        FROM change
+    )`;
 }
 
 export async function listAuditEntries(

@@ -1,8 +1,10 @@
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
 import type { Executor } from "../../db/client.ts";
 import { recordRows } from "../../db/row-reader.ts";
 import { companies, employments, people } from "../../db/schema/index.ts";
 import type { ListPlan } from "../../lib/list-query.ts";
+import { changesCtes, type RecordChange } from "../audit/audit.repository.ts";
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonInsert = typeof people.$inferInsert;
@@ -26,14 +28,36 @@ export async function insertPeople(
   return peopleRows.insertMany(db, values);
 }
 
-/** Opens the first employment of new people (they have none to end), in one statement. */
-export async function insertFirstEmployments(
+/**
+ * New people, the first employments of those with a company, and the audit entries and events of
+ * their creation — in one statement, atomic by itself (decision 0013): the group commit writes a
+ * batch of creates in one round trip. Every row must set the same keys. Rows come back in the
+ * order of `values`.
+ */
+export async function insertPeopleWithChanges(
   db: Executor,
-  rows: { workspaceId: string; personId: string; companyId: string; jobTitle: string | null }[],
-) {
-  if (!rows.length) return;
-  const now = new Date();
-  await db.insert(employments).values(rows.map((row) => ({ ...row, startedAt: now })));
+  values: (PersonInsert & { id: string })[],
+  changes: RecordChange[],
+): Promise<PersonRow[]> {
+  const firstEmployments = JSON.stringify(
+    values.filter((value) => value.companyId).map((value) => ({ id: uuidv7(), person_id: value.id })),
+  );
+  const rows = await peopleRows.query(
+    db,
+    sql`WITH inserted AS (${peopleRows.insertStatement(values)}),
+      first_employment AS (
+        INSERT INTO ${employments} (id, workspace_id, person_id, company_id, job_title)
+        SELECT e.id, i.workspace_id, i.id, i.company_id, i.job_title
+          FROM jsonb_to_recordset(${firstEmployments}::jsonb) AS e(id uuid, person_id uuid)
+          JOIN inserted i ON i.id = e.person_id
+      ),
+      ${changesCtes(changes)}
+    SELECT * FROM inserted`,
+  );
+  return peopleRows.placeInOrder(
+    values,
+    rows.map(({ row }) => row),
+  );
 }
 
 export function findPersonById(

@@ -143,6 +143,8 @@ export const appointments = pgTable(
   (table) => [
     index("appointments_ws_starts_idx").on(table.workspaceId, table.startsAt, table.id).where(live),
     index("appointments_ws_trash_idx").on(table.workspaceId, table.deletedAt, table.id).where(inTrash),
+    // Deleting a series finds its moved occurrences (foreign key) through this index.
+    index("appointments_series_idx").on(table.seriesId).where(sql`series_id IS NOT NULL`),
     uniqueIndex("appointments_series_occurrence_idx")
       .on(table.workspaceId, table.seriesId, table.originalStartsAt)
       .where(sql`series_id IS NOT NULL`),
@@ -317,5 +319,5 @@ export const milestones = pgTable(
     done: boolean("done").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (table) => [index("milestones_project_idx").on(table.workspaceId, table.projectId)],
+  (table) => [index("milestones_project_idx").on(table.projectId)],
 );

@@ -107,4 +107,15 @@ describe("row reader", () => {
     });
     expect(stored[2]).toMatchObject({ lastName: null, email: "nur@example.de" });
   });
+
+  it("fills what drizzle computes for a missing key, such as a UUIDv7 id", async () => {
+    const base = { workspaceId: admin.workspaceId, createdBy: admin.userId, searchText: "" };
+    const stored = await recordRows(people).insertMany(ctx.database.db, [
+      { ...base, lastName: "Erste" },
+      { ...base, lastName: "Zweite" },
+    ]);
+    expect(stored.map((row) => row.lastName)).toEqual(["Erste", "Zweite"]);
+    for (const row of stored) expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
+    expect(stored[0]!.id < stored[1]!.id).toBe(true);
+  });
 });

@@ -60,6 +60,14 @@ export function rowReader<T extends Table>(table: T) {
     return value instanceof Date ? value.toISOString() : column.mapToDriverValue(value);
   };
 
+  // Values drizzle computes in JavaScript for a missing key (`$defaultFn`, e.g. UUIDv7 ids).
+  const defaultFns = columns.filter(([, column]) => column.defaultFn !== undefined);
+  const withDefaultFns = (row: InferInsertModel<T>): InferInsertModel<T> => {
+    const filled = { ...row } as Record<string, unknown>;
+    for (const [key, column] of defaultFns) if (filled[key] === undefined) filled[key] = column.defaultFn!();
+    return filled as InferInsertModel<T>;
+  };
+
   const keysOf = (row: object) =>
     Object.keys(row).filter((key) => byKey.has(key) && (row as Record<string, unknown>)[key] !== undefined);
 
@@ -70,7 +78,8 @@ export function rowReader<T extends Table>(table: T) {
    * share of Kontor's CPU per create. Columns the rows leave out keep their database defaults.
    * A statement of its own, or the body of a `WITH inserted AS (…)`.
    */
-  function insertStatement(rows: InferInsertModel<T>[]): SQL {
+  function insertStatement(given: InferInsertModel<T>[]): SQL {
+    const rows = given.map(withDefaultFns);
     const keys = keysOf(rows[0]!);
     const signature = keys.join(",");
     if (rows.some((row) => keysOf(row).join(",") !== signature))

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { escapeLike, foldForSearch, queryWords } from "../../apps/server/src/lib/search-text.ts";
+import { foldForSearch, queryWords } from "../../apps/server/src/lib/search-text.ts";
 import { runSearch } from "../../apps/server/src/modules/search/search.service.ts";
 import { ensureBenchWorkspace, flags, numberFlag, openBenchContext } from "./context.ts";
 import { createHttpClient } from "./http-client.ts";
@@ -140,7 +140,7 @@ async function main() {
         const params = {
           workspaceId,
           folded: foldForSearch(q),
-          words: queryWords(q).map(escapeLike),
+          words: queryWords(q),
           email: null,
           phone: null,
           limit: 10,

@@ -42,14 +42,14 @@ export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>)
   const queue: Pending<I, O>[] = [];
   let flushing = false;
 
-  const inTransaction = (items: P[]) =>
+  const writeBatch = (items: P[]) =>
     options.atomicWrite
       ? options.write(options.db, items)
       : options.db.transaction((tx) => options.write(tx, items));
 
   async function writeAlone(pending: Pending<I, O>, prepared: P) {
     try {
-      const [output] = await inTransaction([prepared]);
+      const [output] = await writeBatch([prepared]);
       pending.resolve(output!);
     } catch (error) {
       pending.reject(error);
@@ -74,7 +74,7 @@ export function createGroupCommit<I, P, O>(options: GroupCommitOptions<I, P, O>)
     if (ready.length === 1) return writeAlone(ready[0]!.pending, ready[0]!.prepared);
     let outputs: O[];
     try {
-      outputs = await inTransaction(ready.map((entry) => entry.prepared));
+      outputs = await writeBatch(ready.map((entry) => entry.prepared));
     } catch {
       // Someone's row is bad (or the batch hit a conflict): give every item its own transaction.
       await Promise.all(ready.map((entry) => writeAlone(entry.pending, entry.prepared)));

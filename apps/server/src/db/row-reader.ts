@@ -107,7 +107,9 @@ export function rowReader<T extends Table>(table: T) {
     const groups = new Map<string, number[]>();
     rows.forEach((row, index) => {
       const signature = keysOf(row).join(",");
-      groups.set(signature, [...(groups.get(signature) ?? []), index]);
+      const indexes = groups.get(signature);
+      if (indexes) indexes.push(index);
+      else groups.set(signature, [index]);
     });
     const stored: InferSelectModel<T>[] = new Array(rows.length);
     for (const indexes of groups.values()) {
@@ -141,10 +143,7 @@ export function rowReader<T extends Table>(table: T) {
     insertMany,
     placeInOrder,
     /** Runs a query whose select list starts with `columns`; extra columns stay on `extra`. */
-    query: query as (
-      db: Executor,
-      statement: SQL,
-    ) => Promise<{ row: InferSelectModel<T>; extra: Record<string, unknown> }[]>,
+    query,
   };
 }
 

@@ -21,13 +21,6 @@ export async function insertPerson(db: Executor, values: PersonInsert): Promise<
 }
 
 /** Inserts several people in one statement; rows come back in the order of `values`. */
-export async function insertPeople(
-  db: Executor,
-  values: (PersonInsert & { id: string })[],
-): Promise<PersonRow[]> {
-  return peopleRows.insertMany(db, values);
-}
-
 /**
  * New people, the first employments of those with a company, and the audit entries and events of
  * their creation — in one statement, atomic by itself (decision 0013): the group commit writes a

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { escapeLike } from "../../lib/search-text.ts";
 
 export interface SearchRow {
   id: string;
@@ -12,6 +13,7 @@ export interface SearchRow {
 export interface SearchParams {
   workspaceId: string;
   folded: string;
+  /** The folded query words (LIKE patterns are escaped where they are built). */
   words: string[];
   email: string | null;
   phone: string | null;
@@ -36,10 +38,12 @@ export interface SimilarWord {
  */
 function wordPrefixes(column: SQL, words: string[]): SQL {
   return sql.join(
-    words.map(
-      (word) =>
-        sql`(${column} LIKE ${`%${word}%`} AND (${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`} OR ${column} LIKE ${`%-${word}%`}))`,
-    ),
+    words
+      .map(escapeLike)
+      .map(
+        (word) =>
+          sql`(${column} LIKE ${`%${word}%`} AND (${column} LIKE ${`${word}%`} OR ${column} LIKE ${`% ${word}%`} OR ${column} LIKE ${`%-${word}%`}))`,
+      ),
     sql` AND `,
   );
 }
@@ -121,8 +125,8 @@ function score(column: SQL, params: SearchParams, exact: SQL): SQL {
       )
     : sql``;
   return sql`(${exact}
-    + CASE WHEN (' ' || ${column} || ' ') LIKE ${`% ${params.folded} %`} THEN 2 ELSE 0 END
-    + CASE WHEN (' ' || ${column}) LIKE ${`% ${params.folded}%`} THEN 1 ELSE 0 END
+    + CASE WHEN (' ' || ${column} || ' ') LIKE ${`% ${escapeLike(params.folded)} %`} THEN 2 ELSE 0 END
+    + CASE WHEN (' ' || ${column}) LIKE ${`% ${escapeLike(params.folded)}%`} THEN 1 ELSE 0 END
     + word_similarity(${params.folded}, ${column})${closeness})::float8`;
 }
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { toE164 } from "../../lib/phone.ts";
 import { type Actor, authorizeRecord } from "../../lib/policy.ts";
-import { escapeLike, foldForSearch, queryWords } from "../../lib/search-text.ts";
+import { foldForSearch, queryWords } from "../../lib/search-text.ts";
 import { loadWriteContext } from "../records/record-support.ts";
 import {
   type SearchParams,
@@ -44,7 +44,7 @@ export function createSearchService({ db }: { db: Database }) {
       const params = {
         workspaceId: actor.workspaceId,
         folded,
-        words: queryWords(raw).map(escapeLike),
+        words: queryWords(raw),
         email,
         phone,
         limit: options.limit,
@@ -74,17 +74,13 @@ export async function runSearch(
   // Typo pass: each query word may also be one of its most similar known words.
   let alternatives: Promise<SimilarWord[][] | null> | undefined;
   const typoAlternatives = async () => {
-    const unescaped = params.words.map((word) => word.replace(/\\(.)/g, "$1"));
     const similar = await similarWords(
       tx,
       params.workspaceId,
-      unescaped.filter((word) => word.length >= MIN_TYPO_LENGTH),
+      params.words.filter((word) => word.length >= MIN_TYPO_LENGTH),
       SIMILAR_WORDS_PER_QUERY_WORD,
     );
-    const result = params.words.map((word, index) => [
-      { word, similarity: 1 },
-      ...(similar.get(unescaped[index]!) ?? []).map((known) => ({ ...known, word: escapeLike(known.word) })),
-    ]);
+    const result = params.words.map((word) => [{ word, similarity: 1 }, ...(similar.get(word) ?? [])]);
     return result.some((words) => words.length > 1) ? result : null;
   };
   const run = async (find: typeof searchPeople) => {

@@ -5,6 +5,13 @@ import http from "node:http";
  * in one process on a 2-core machine, so the client's own CPU time counts against the API's
  * figures; `fetch` (undici with web streams) cost about as much per request as Kontor itself.
  */
+/** A request without a body sends no content-type (Fastify refuses an empty JSON body). */
+function withoutBodyHeaders(headers: Record<string, string | number>, noBody: boolean) {
+  if (!noBody) return headers;
+  const { "content-type": _omitted, ...rest } = headers;
+  return rest;
+}
+
 export function createHttpClient(base: string, headers: Record<string, string>) {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -24,11 +31,14 @@ export function createHttpClient(base: string, headers: Record<string, string>) 
           method,
           path,
           agent,
-          headers: {
-            ...headers,
-            ...extraHeaders,
-            ...(payload === undefined ? {} : { "content-length": Buffer.byteLength(payload) }),
-          },
+          headers: withoutBodyHeaders(
+            {
+              ...headers,
+              ...extraHeaders,
+              ...(payload === undefined ? {} : { "content-length": Buffer.byteLength(payload) }),
+            },
+            payload === undefined,
+          ),
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -230,6 +230,9 @@ async function main() {
         ),
         raw: null,
       });
+      // Like the people it creates, the benchmark's segment does not outlive the run.
+      const removed = await client.send("DELETE", `/api/v1/segments/${segment.id}`);
+      if (removed.status !== 204) throw new Error(`segment delete: ${removed.status} ${removed.text}`);
     }
 
     if (selected("create")) {
